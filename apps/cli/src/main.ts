@@ -1,3 +1,4 @@
+import { isAppError } from '@puhui/core';
 import type { CliCommand, CliContext } from './command.ts';
 import { CliError } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -61,6 +62,10 @@ export async function main(
     if (error instanceof CliError) {
       ctx.stderr.write(`puhui: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (isAppError(error)) {
+      ctx.stderr.write(`puhui: ${error.message} (${error.code})\n`);
+      return error.status < 500 ? 2 : 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     ctx.stderr.write(`puhui: ${message.split('\n')[0]}\n`);

@@ -1,1 +1,13 @@
-export {};
+export { type Capabilities, type Executor, openStore, type Store, type StoreConfig, type Tx } from './store.ts';
+export type * from './schema.ts';
+export { migrationList } from './migrations/index.ts';
+export * from './users.ts';
+export * from './sessions.ts';
+export * from './borrowers.ts';
+export * from './otp.ts';
+export * from './partners.ts';
+export * from './idempotency.ts';
+export * from './audit.ts';
+export * from './outbox.ts';
+export { resolveStoreConfig } from './config.ts';
+export { resetDatabase } from './reset.ts';

@@ -1,0 +1,101 @@
+import { DEMO_PARTNER, DEMO_PASSWORD, DEMO_USERS, dispatchOutbox, type EventSink, seedDemo } from '@puhui/services';
+import { openStore } from '@puhui/store';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, REDACT_PATHS } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import { createContext } from './context.ts';
+
+/** A listening server and how to stop it. */
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  /** Stops accepting requests, finishes those in flight, stops background work, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Puhui: opens and migrates the database, seeds demo data when asked and the database is
+ * empty, serves HTTP, runs the outbox dispatcher, and shuts down gracefully on SIGINT/SIGTERM.
+ *
+ * @example const server = await startServer(loadConfig(process.env), { demo: true });
+ */
+export async function startServer(
+  config: ServerConfig,
+  options: { demo?: boolean; handleSignals?: boolean; print?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const store = openStore(config.store);
+  const applied = await store.migrate();
+  const app0Logger = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  let app: FastifyInstance | undefined;
+  const ctx = createContext({
+    store,
+    auth: { tokenSecret: config.tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
+    log: (message, fields) => app?.log.info(fields, message),
+  });
+  app = await buildApp({
+    ctx,
+    logger: app0Logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    authRateLimitPerMinute: config.authRateLimitPerMinute,
+    bodyLimitBytes: config.bodyLimitBytes,
+    metricsToken: config.metricsToken,
+  });
+  const log = app.log;
+  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  const demo = options.demo ? await seedDemo(ctx) : undefined;
+
+  const sink: EventSink = {
+    async deliver(event) {
+      log.info({ event: { id: event.id, type: event.type, subject: event.subject.replace(/\+\d+/, '+…') } }, 'event published');
+    },
+  };
+  let dispatching = false;
+  const timer =
+    config.outboxIntervalMs > 0
+      ? setInterval(() => {
+          if (dispatching) return;
+          dispatching = true;
+          dispatchOutbox(ctx, sink)
+            .catch((error) => log.warn({ err: error }, 'outbox dispatch failed'))
+            .finally(() => {
+              dispatching = false;
+            });
+        }, config.outboxIntervalMs)
+      : undefined;
+  timer?.unref();
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  const url = `http://localhost:${new URL(address).port}`;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    if (timer) clearInterval(timer);
+    await app.close();
+    await store.close();
+  };
+  if (options.handleSignals) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log.info({ signal }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      close()
+        .then(() => process.exit(0))
+        .catch(() => process.exit(1));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+
+  print(`Puhui is running at ${url}  (database: ${store.dialect} ${store.location})`);
+  print(`  API document: ${url}/openapi.json   browse: ${url}/docs   health: ${url}/health`);
+  if (options.demo) {
+    if (demo?.seeded) print('  Demo data seeded.');
+    print(`  Sign in (staff): POST ${url}/api/v1/auth/sign-in with one of these users, password '${DEMO_PASSWORD}':`);
+    print(`    ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(',')})`).join(', ')}`);
+    print(`  Borrowers sign in by phone (+8613800000001) and a one-time code printed in this log.`);
+    print(`  Demo partner API key: ${DEMO_PARTNER.apiKey} (secret in docs/security.md).`);
+  }
+  return { app, url, close };
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './0001-foundation.ts';
+import type { SchemaDialect } from './schema-dialect.ts';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, d: SchemaDialect): Promise<void>;
+  down?(db: Kysely<unknown>, d: SchemaDialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Names sort lexically; never edit or rename a published one — add a
+ * new file and list it here.
+ */
+export const migrationList: ReadonlyArray<readonly [string, DialectMigration]> = [['0001-foundation', m0001]];
+
+/** A Kysely migration provider for one dialect. */
+export function migrationProvider(dialect: SchemaDialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of migrationList) {
+        out[name] = {
+          up: (db) => m.up(db, dialect),
+          ...(m.down ? { down: (db: Kysely<unknown>) => m.down!(db, dialect) } : {}),
+        };
+      }
+      return out;
+    },
+  };
+}
