@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { CliError, type CliContext } from './command.ts';
+import { type CliContext, CliError } from './command.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

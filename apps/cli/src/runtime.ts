@@ -1,5 +1,5 @@
-import type { ServiceContext } from '@puhui/services';
 import { createContext, loadConfig, type ServerConfig } from '@puhui/server';
+import type { ServiceContext } from '@puhui/services';
 import { openStore, type Store } from '@puhui/store';
 import type { CliContext } from './command.ts';
 

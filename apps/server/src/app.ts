@@ -4,7 +4,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { ServiceContext } from '@puhui/services';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { registerAccessControl } from './plugins/access.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerProblemHandling } from './plugins/problem.ts';
@@ -120,7 +125,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-          partnerKey: { type: 'apiKey', in: 'header', name: 'X-Puhui-Key', description: 'Plus X-Puhui-Timestamp, X-Puhui-Nonce and X-Puhui-Signature (docs/security.md)' },
+          partnerKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Puhui-Key',
+            description: 'Plus X-Puhui-Timestamp, X-Puhui-Nonce and X-Puhui-Signature (docs/security.md)',
+          },
         },
       },
       security: [{ bearer: [] }, { partnerKey: [] }],
@@ -132,7 +142,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccessControl(app, ctx);
 
   await app.register(healthRoutes, { ctx, metrics, metricsToken: options.metricsToken, version: VERSION });
-  app.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   await app.register(
     async (api) => {
       await api.register(authRoutes, { ctx, authRateLimitPerMinute: options.authRateLimitPerMinute ?? 20 });

@@ -54,7 +54,10 @@ export function loadTokenSecret(env: Readonly<Record<string, string | undefined>
  *
  * @example const config = loadConfig(process.env);
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): ServerConfig {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): ServerConfig {
   const store = resolveStoreConfig(env, cwd);
   const dataDir = store.dataDir as string;
   return {

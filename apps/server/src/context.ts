@@ -1,5 +1,5 @@
 import { type Clock, type IdSource, randomIds, systemClock } from '@puhui/core';
-import { defaultAuthSettings, type AuthSettings, outboxNotifier, type ServiceContext } from '@puhui/services';
+import { type AuthSettings, defaultAuthSettings, outboxNotifier, type ServiceContext } from '@puhui/services';
 import type { Store } from '@puhui/store';
 
 /**

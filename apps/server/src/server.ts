@@ -1,4 +1,11 @@
-import { DEMO_PARTNER, DEMO_PASSWORD, DEMO_USERS, dispatchOutbox, type EventSink, seedDemo } from '@puhui/services';
+import {
+  DEMO_PARTNER,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  dispatchOutbox,
+  type EventSink,
+  seedDemo,
+} from '@puhui/services';
 import { openStore } from '@puhui/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, REDACT_PATHS } from './app.ts';
@@ -47,7 +54,10 @@ export async function startServer(
 
   const sink: EventSink = {
     async deliver(event) {
-      log.info({ event: { id: event.id, type: event.type, subject: event.subject.replace(/\+\d+/, '+…') } }, 'event published');
+      log.info(
+        { event: { id: event.id, type: event.type, subject: event.subject.replace(/\+\d+/, '+…') } },
+        'event published',
+      );
     },
   };
   let dispatching = false;
@@ -92,7 +102,9 @@ export async function startServer(
   print(`  API document: ${url}/openapi.json   browse: ${url}/docs   health: ${url}/health`);
   if (options.demo) {
     if (demo?.seeded) print('  Demo data seeded.');
-    print(`  Sign in (staff): POST ${url}/api/v1/auth/sign-in with one of these users, password '${DEMO_PASSWORD}':`);
+    print(
+      `  Sign in (staff): POST ${url}/api/v1/auth/sign-in with one of these users, password '${DEMO_PASSWORD}':`,
+    );
     print(`    ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(',')})`).join(', ')}`);
     print(`  Borrowers sign in by phone (+8613800000001) and a one-time code printed in this log.`);
     print(`  Demo partner API key: ${DEMO_PARTNER.apiKey} (secret in docs/security.md).`);

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { type ManualClock, manualClock, randomIds } from '@puhui/core';
-import { DEMO_PARTNER, DEMO_PASSWORD, DEMO_USERS, type ServiceContext, seedDemo, signPartnerRequest } from '@puhui/services';
+import {
+  DEMO_PARTNER,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type ServiceContext,
+  seedDemo,
+  signPartnerRequest,
+} from '@puhui/services';
 import type { Store } from '@puhui/store';
 import type { TestDatabase } from '@puhui/store/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -18,7 +25,10 @@ export interface Harness {
   /** Sign in the demo borrower with a one-time code read from the outbox. */
   borrowerToken(phone?: string): Promise<string>;
   /** Injects a request signed as the demo partner (or with the given key and secret). */
-  partner(options: InjectOptions & { url: string }, signer?: { apiKey: string; secret: string }): Promise<LightMyRequestResponse>;
+  partner(
+    options: InjectOptions & { url: string },
+    signer?: { apiKey: string; secret: string },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -40,10 +50,18 @@ export async function lastOtp(store: Store, phone: string): Promise<string> {
  *
  * @example const h = await openHarness(db); const res = await h.app.inject({ url: '/health' });
  */
-export async function openHarness(db: TestDatabase, options: { bodyLimitBytes?: number; rateLimitPerMinute?: number } = {}): Promise<Harness> {
+export async function openHarness(
+  db: TestDatabase,
+  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number } = {},
+): Promise<Harness> {
   const store = await db.open();
   const clock = manualClock(NOW);
-  const ctx = createContext({ store, clock, ids: randomIds(clock), auth: { tokenSecret: randomBytes(32).toString('hex') } });
+  const ctx = createContext({
+    store,
+    clock,
+    ids: randomIds(clock),
+    auth: { tokenSecret: randomBytes(32).toString('hex') },
+  });
   await seedDemo(ctx);
   const app = await buildApp({
     ctx,
@@ -55,7 +73,11 @@ export async function openHarness(db: TestDatabase, options: { bodyLimitBytes?: 
   await app.ready();
   const tokens: Record<string, string> = {};
   for (const u of DEMO_USERS) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: u.username, password: DEMO_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: u.username, password: DEMO_PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`sign-in of ${u.username} failed: ${res.body}`);
     tokens[u.username] = (res.json() as { accessToken: string }).accessToken;
   }
@@ -68,16 +90,31 @@ export async function openHarness(db: TestDatabase, options: { bodyLimitBytes?: 
     async borrowerToken(phone = '+8613800000001') {
       await app.inject({ method: 'POST', url: '/api/v1/auth/otp', payload: { phone } });
       const code = await lastOtp(store, phone);
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { phone, code } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/otp/verify',
+        payload: { phone, code },
+      });
       if (res.statusCode !== 200) throw new Error(`borrower sign-in failed: ${res.body}`);
       return (res.json() as { accessToken: string }).accessToken;
     },
     async partner(options, signer = DEMO_PARTNER) {
-      const body = options.payload === undefined ? '' : typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
+      const body =
+        options.payload === undefined
+          ? ''
+          : typeof options.payload === 'string'
+            ? options.payload
+            : JSON.stringify(options.payload);
       const timestamp = String(Math.floor(clock.now().getTime() / 1000));
       const nonce = randomBytes(12).toString('hex');
       const method = (options.method ?? 'GET').toString().toUpperCase();
-      const signature = signPartnerRequest(signer.secret, { method, path: options.url, timestamp, nonce, body });
+      const signature = signPartnerRequest(signer.secret, {
+        method,
+        path: options.url,
+        timestamp,
+        nonce,
+        body,
+      });
       return app.inject({
         ...options,
         method: method as 'GET',

@@ -62,14 +62,19 @@ describeEachDatabase('role matrix', (db) => {
                 method,
                 url,
                 headers:
-                  caller === 'anonymous' ? {} : bearer(caller === 'borrower' ? borrowerToken : (h.tokens[caller] as string)),
+                  caller === 'anonymous'
+                    ? {}
+                    : bearer(caller === 'borrower' ? borrowerToken : (h.tokens[caller] as string)),
               });
         const denied = res.statusCode === 401 || res.statusCode === 403;
         const shouldAllow = allowed.includes(caller);
-        if (denied === shouldAllow) failures.push(`${route} as ${caller}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (denied === shouldAllow)
+          failures.push(`${route} as ${caller}: ${res.statusCode} ${res.body.slice(0, 120)}`);
         if (denied) {
           expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-          expect(res.json().code).toMatch(caller === 'anonymous' ? /^(unauthenticated|signature_missing)$/ : /^forbidden$/);
+          expect(res.json().code).toMatch(
+            caller === 'anonymous' ? /^(unauthenticated|signature_missing)$/ : /^forbidden$/,
+          );
         }
       }
     }

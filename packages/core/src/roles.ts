@@ -54,11 +54,27 @@ const read: Permission[] = [
 
 /** What each role may do. Admin administers users and partners; it does not move money. */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...read, 'users:read', 'users:manage', 'partners:read', 'partners:manage', 'audit:read', 'outbox:read'],
+  admin: [
+    ...read,
+    'users:read',
+    'users:manage',
+    'partners:read',
+    'partners:manage',
+    'audit:read',
+    'outbox:read',
+  ],
   product_manager: [...read, 'products:write', 'products:approve'],
   risk_manager: [...read, 'risk:train', 'risk:promote', 'risk:score', 'products:approve'],
   loan_officer: [...read, 'borrowers:write', 'loans:write', 'loans:transact', 'risk:score'],
-  operations: [...read, 'loans:transact', 'loans:write_off', 'eod:run', 'siting:run', 'outbox:read', 'partners:read'],
+  operations: [
+    ...read,
+    'loans:transact',
+    'loans:write_off',
+    'eod:run',
+    'siting:run',
+    'outbox:read',
+    'partners:read',
+  ],
   auditor: [...read, 'users:read', 'audit:read', 'audit:verify', 'outbox:read', 'partners:read'],
 };
 

@@ -1,5 +1,12 @@
 import { AppError } from '@puhui/core';
-import { type BorrowerRow, findBorrowerById, findBorrowerByPhone, insertBorrower, listBorrowers as listRows, type Tx } from '@puhui/store';
+import {
+  type BorrowerRow,
+  findBorrowerById,
+  findBorrowerByPhone,
+  insertBorrower,
+  listBorrowers as listRows,
+  type Tx,
+} from '@puhui/store';
 import { PHONE_PATTERN } from './auth/borrower.ts';
 import { nowIso, type Principal, type ServiceContext } from './context.ts';
 import { audit } from './platform/audit.ts';
@@ -53,7 +60,9 @@ export async function createBorrower(
     ]);
   }
   if (await findBorrowerByPhone(tx, input.phone)) {
-    throw new AppError('conflict', 'A borrower with this phone number exists', [{ path: 'phone', message: 'taken' }]);
+    throw new AppError('conflict', 'A borrower with this phone number exists', [
+      { path: 'phone', message: 'taken' },
+    ]);
   }
   const now = nowIso(ctx);
   const row: BorrowerRow = {
@@ -66,8 +75,16 @@ export async function createBorrower(
     updated_at: now,
   };
   await insertBorrower(tx, row);
-  await audit(ctx, tx, actor, { action: 'borrower.create', subjectType: 'borrower', subjectId: row.id, after: row });
-  await emit(ctx, tx, `borrower:${row.id}`, 'borrower.created', { borrowerId: row.id, partnerId: row.partner_id });
+  await audit(ctx, tx, actor, {
+    action: 'borrower.create',
+    subjectType: 'borrower',
+    subjectId: row.id,
+    after: row,
+  });
+  await emit(ctx, tx, `borrower:${row.id}`, 'borrower.created', {
+    borrowerId: row.id,
+    partnerId: row.partner_id,
+  });
   return borrowerView(row);
 }
 

@@ -1,7 +1,7 @@
 import type { Role } from '@puhui/core';
 import { countUsers, findPartnerByApiKey } from '@puhui/store';
-import type { Principal, ServiceContext } from './context.ts';
 import { createBorrower } from './borrowers.ts';
+import type { Principal, ServiceContext } from './context.ts';
 import { createPartner } from './partners.ts';
 import { createUser } from './users.ts';
 
@@ -44,10 +44,11 @@ export interface DemoSummary {
  */
 export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   if ((await countUsers(ctx.store.db)) > 0) return { seeded: false, users: 0, partners: 0, borrowers: 0 };
-  for (const u of DEMO_USERS) await createUser(ctx, SYSTEM, { ...u, password: DEMO_PASSWORD });
-  const partner =
-    (await findPartnerByApiKey(ctx.store.db, DEMO_PARTNER.apiKey)) ?? (await createPartner(ctx, SYSTEM, DEMO_PARTNER));
   await ctx.store.transaction(async (tx) => {
+    for (const u of DEMO_USERS) await createUser(ctx, tx, SYSTEM, { ...u, password: DEMO_PASSWORD });
+    const partner =
+      (await findPartnerByApiKey(tx, DEMO_PARTNER.apiKey)) ??
+      (await createPartner(ctx, tx, SYSTEM, DEMO_PARTNER));
     const [first, second, third] = DEMO_BORROWERS;
     await createBorrower(ctx, tx, SYSTEM, first);
     await createBorrower(ctx, tx, SYSTEM, second);

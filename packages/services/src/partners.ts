@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@puhui/core';
-import { findPartnerById, insertPartner, listPartners as listRows, type PartnerRow } from '@puhui/store';
+import {
+  findPartnerById,
+  insertPartner,
+  listPartners as listRows,
+  type PartnerRow,
+  type Tx,
+} from '@puhui/store';
 import { nowIso, type Principal, type ServiceContext } from './context.ts';
 import { audit } from './platform/audit.ts';
 
@@ -18,13 +24,14 @@ export function partnerView(row: PartnerRow): PartnerView {
 }
 
 /**
- * Registers a scenario partner and returns its API key and signing secret. The secret is shown
- * only in this answer; store it in the partner's secret manager.
+ * Registers a scenario partner (inside the caller's transaction) and returns its API key and
+ * signing secret. The secret is shown only in this answer; store it in the partner's secret manager.
  *
- * @example const { apiKey, secret } = await createPartner(ctx, admin, { name: '村淘 Village Mall' });
+ * @example const { apiKey, secret } = await createPartner(ctx, tx, admin, { name: '村淘 Village Mall' });
  */
 export async function createPartner(
   ctx: ServiceContext,
+  tx: Tx,
   actor: Principal,
   input: { name: string; apiKey?: string; secret?: string },
 ): Promise<PartnerView & { secret: string }> {
@@ -36,14 +43,12 @@ export async function createPartner(
     status: 'active',
     created_at: nowIso(ctx),
   };
-  await ctx.store.transaction(async (tx) => {
-    await insertPartner(tx, row);
-    await audit(ctx, tx, actor, {
-      action: 'partner.create',
-      subjectType: 'partner',
-      subjectId: row.id,
-      after: partnerView(row),
-    });
+  await insertPartner(tx, row);
+  await audit(ctx, tx, actor, {
+    action: 'partner.create',
+    subjectType: 'partner',
+    subjectId: row.id,
+    after: partnerView(row),
   });
   return { ...partnerView(row), secret: row.secret };
 }

@@ -1,8 +1,15 @@
-import { AppError, type Role, roles as allRoles } from '@puhui/core';
-import { findUserById, findUserByUsername, insertUser, listUsers as listUserRows, type UserRow } from '@puhui/store';
-import { nowIso, type Principal, type ServiceContext } from './context.ts';
-import { parseRoles } from './auth/staff.ts';
+import { AppError, roles as allRoles, type Role } from '@puhui/core';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers as listUserRows,
+  type Tx,
+  type UserRow,
+} from '@puhui/store';
 import { assertPasswordPolicy, hashPassword } from './auth/passwords.ts';
+import { parseRoles } from './auth/staff.ts';
+import { nowIso, type Principal, type ServiceContext } from './context.ts';
 import { audit } from './platform/audit.ts';
 
 /** A staff user as the API shows it (never the password hash). */
@@ -38,12 +45,17 @@ export interface NewUser {
 }
 
 /**
- * Creates a staff user with argon2id-hashed password and at least one role. Fails with
- * `user_exists`, `unknown_role` or `password_too_weak`.
+ * Creates a staff user with argon2id-hashed password and at least one role, inside the caller's
+ * transaction. Fails with `user_exists`, `unknown_role` or `password_too_weak`.
  *
- * @example await createUser(ctx, admin, { username: 'li.wei', displayName: '李伟', password: 'Secret-2026', roles: ['loan_officer'] });
+ * @example await ctx.store.transaction((tx) => createUser(ctx, tx, admin, { username: 'li.wei', displayName: '李伟', password: 'Secret-2026', roles: ['loan_officer'] }));
  */
-export async function createUser(ctx: ServiceContext, actor: Principal, input: NewUser): Promise<UserView> {
+export async function createUser(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Principal,
+  input: NewUser,
+): Promise<UserView> {
   const unknown = input.roles.filter((r) => !(allRoles as readonly string[]).includes(r));
   if (unknown.length > 0 || input.roles.length === 0) {
     throw new AppError(
@@ -58,7 +70,7 @@ export async function createUser(ctx: ServiceContext, actor: Principal, input: N
     ]);
   }
   assertPasswordPolicy(input.password, input.username);
-  if (await findUserByUsername(ctx.store.db, input.username)) throw new AppError('user_exists');
+  if (await findUserByUsername(tx, input.username)) throw new AppError('user_exists');
   const passwordHash = await hashPassword(input.password);
   const now = nowIso(ctx);
   const row: UserRow = {
@@ -75,20 +87,16 @@ export async function createUser(ctx: ServiceContext, actor: Principal, input: N
     updated_at: now,
   };
   const view = userView(row, ctx.clock.now());
-  try {
-    await ctx.store.transaction(async (tx) => {
-      await insertUser(tx, row);
-      await audit(ctx, tx, actor, { action: 'user.create', subjectType: 'user', subjectId: row.id, after: view });
-    });
-  } catch (error) {
-    if (await findUserByUsername(ctx.store.db, input.username)) throw new AppError('user_exists');
-    throw error;
-  }
+  await insertUser(tx, row);
+  await audit(ctx, tx, actor, { action: 'user.create', subjectType: 'user', subjectId: row.id, after: view });
   return view;
 }
 
 /** Staff users, a page at a time. */
-export async function listUsers(ctx: ServiceContext, page: { limit: number; offset: number }): Promise<UserView[]> {
+export async function listUsers(
+  ctx: ServiceContext,
+  page: { limit: number; offset: number },
+): Promise<UserView[]> {
   const now = ctx.clock.now();
   return (await listUserRows(ctx.store.db, page)).map((r) => userView(r, now));
 }

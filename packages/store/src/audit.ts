@@ -24,7 +24,11 @@ export interface AuditInput {
  * updated in the same statement sequence, so concurrent appends are ordered by its row lock
  * (PostgreSQL) or by SQLite's single writer.
  */
-export async function appendAudit(tx: Tx, store: Pick<Store, 'capabilities'>, input: AuditInput): Promise<AuditRow> {
+export async function appendAudit(
+  tx: Tx,
+  store: Pick<Store, 'capabilities'>,
+  input: AuditInput,
+): Promise<AuditRow> {
   let headQuery = tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (store.capabilities.rowLocks) headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
@@ -94,7 +98,11 @@ export async function verifyAudit(db: Executor, pageSize = 2_000): Promise<Audit
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   if (Number(head.seq) !== verifier.count || head.hash !== verifier.head) {
     return {
       ok: false,

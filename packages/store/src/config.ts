@@ -8,7 +8,10 @@ import type { StoreConfig } from './store.ts';
  *
  * @example openStore(resolveStoreConfig(process.env));
  */
-export function resolveStoreConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): StoreConfig {
+export function resolveStoreConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): StoreConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(cwd, env.PUHUI_DATA_DIR || './data'),

@@ -1,13 +1,20 @@
-export { type Capabilities, type Executor, openStore, type Store, type StoreConfig, type Tx } from './store.ts';
-export type * from './schema.ts';
-export { migrationList } from './migrations/index.ts';
-export * from './users.ts';
-export * from './sessions.ts';
-export * from './borrowers.ts';
-export * from './otp.ts';
-export * from './partners.ts';
-export * from './idempotency.ts';
 export * from './audit.ts';
-export * from './outbox.ts';
+export * from './borrowers.ts';
 export { resolveStoreConfig } from './config.ts';
+export * from './idempotency.ts';
+export { migrationList } from './migrations/index.ts';
+export * from './otp.ts';
+export * from './outbox.ts';
+export * from './partners.ts';
 export { resetDatabase } from './reset.ts';
+export type * from './schema.ts';
+export * from './sessions.ts';
+export {
+  type Capabilities,
+  type Executor,
+  openStore,
+  type Store,
+  type StoreConfig,
+  type Tx,
+} from './store.ts';
+export * from './users.ts';

@@ -55,7 +55,11 @@ export async function claimPendingEvents(
 }
 
 /** Subjects that have an undelivered event older than `seq` (delivery must wait for it). */
-export async function subjectsBlockedBefore(db: Executor, seq: number, subjects: readonly string[]): Promise<Set<string>> {
+export async function subjectsBlockedBefore(
+  db: Executor,
+  seq: number,
+  subjects: readonly string[],
+): Promise<Set<string>> {
   if (subjects.length === 0) return new Set();
   const rows = await db
     .selectFrom('outbox')
@@ -78,10 +82,19 @@ export async function markEventDispatched(db: Executor, seq: number, at: string)
 }
 
 /** Records a failed delivery and when to try again. */
-export async function markEventFailed(db: Executor, seq: number, error: string, retryAt: string): Promise<void> {
+export async function markEventFailed(
+  db: Executor,
+  seq: number,
+  error: string,
+  retryAt: string,
+): Promise<void> {
   await db
     .updateTable('outbox')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500), next_attempt_at: retryAt }))
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      last_error: error.slice(0, 500),
+      next_attempt_at: retryAt,
+    }))
     .where('seq', '=', seq)
     .execute();
 }
@@ -89,7 +102,12 @@ export async function markEventFailed(db: Executor, seq: number, error: string, 
 /** Events newest first, optionally by subject or type, for operators. */
 export async function listEvents(
   db: Executor,
-  filter: { subject?: string | undefined; type?: string | undefined; pending?: boolean | undefined; limit: number },
+  filter: {
+    subject?: string | undefined;
+    type?: string | undefined;
+    pending?: boolean | undefined;
+    limit: number;
+  },
 ): Promise<OutboxRow[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (filter.subject) q = q.where('subject', '=', filter.subject);

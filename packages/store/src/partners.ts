@@ -28,7 +28,12 @@ export async function listPartners(db: Executor): Promise<PartnerRow[]> {
  * Records a request nonce; returns false when the partner already used it (a replay). The primary
  * key makes this atomic across server instances.
  */
-export async function rememberNonce(db: Executor, partnerId: string, nonce: string, at: string): Promise<boolean> {
+export async function rememberNonce(
+  db: Executor,
+  partnerId: string,
+  nonce: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .insertInto('partner_nonces')
     .values({ partner_id: partnerId, nonce, created_at: at })

@@ -14,7 +14,10 @@ export async function resetDatabase(store: Store): Promise<void> {
     .filter((name) => !name.startsWith('puhui_migrations'));
   await store.transaction(async (tx) => {
     if (store.dialect === 'postgres') {
-      if (tables.length > 0) await sql.raw(`truncate table ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(tx);
+      if (tables.length > 0)
+        await sql
+          .raw(`truncate table ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`)
+          .execute(tx);
     } else {
       await sql`pragma defer_foreign_keys = on`.execute(tx);
       for (const table of tables) await sql.raw(`delete from "${table}"`).execute(tx);

@@ -16,7 +16,12 @@ export async function findSession(db: Executor, id: string): Promise<SessionRow 
 
 /** Marks one session revoked (sign-out). */
 export async function revokeSession(db: Executor, id: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Revokes every live session of a subject (after a password change). */

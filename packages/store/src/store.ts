@@ -1,13 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import {
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  type Transaction,
-} from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
@@ -131,9 +125,16 @@ function openPostgres(url: string, config: StoreConfig): Store {
   // A dropped connection must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return buildStore(db, 'postgres', postgresSchema, { rowLocks: true, skipLocked: true }, redactUrl(url), async () => {
-    await db.destroy();
-  });
+  return buildStore(
+    db,
+    'postgres',
+    postgresSchema,
+    { rowLocks: true, skipLocked: true },
+    redactUrl(url),
+    async () => {
+      await db.destroy();
+    },
+  );
 }
 
 function buildStore(
@@ -174,4 +175,3 @@ function buildStore(
     close,
   };
 }
-

@@ -21,7 +21,13 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 
 /** Users ordered by user name, a page at a time. */
 export async function listUsers(db: Executor, page: { limit: number; offset: number }): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('username').limit(page.limit).offset(page.offset).execute();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy('username')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
 }
 
 /** Number of staff users. */

@@ -19,11 +19,23 @@ Options:
       async (_svc, store) => {
         if (values.status) {
           const status = await store.migrationStatus();
-          output(ctx, values.json, { database: store.location, ...status }, `database: ${store.location}\napplied: ${status.applied.join(', ') || '(none)'}\npending: ${status.pending.join(', ') || '(none)'}`);
+          output(
+            ctx,
+            values.json,
+            { database: store.location, ...status },
+            `database: ${store.location}\napplied: ${status.applied.join(', ') || '(none)'}\npending: ${status.pending.join(', ') || '(none)'}`,
+          );
           return 0;
         }
         const applied = await store.migrate();
-        output(ctx, values.json, { database: store.location, applied }, applied.length ? `applied ${applied.length} migration(s) to ${store.location}: ${applied.join(', ')}` : `${store.location} is up to date`);
+        output(
+          ctx,
+          values.json,
+          { database: store.location, applied },
+          applied.length
+            ? `applied ${applied.length} migration(s) to ${store.location}: ${applied.join(', ')}`
+            : `${store.location} is up to date`,
+        );
         return 0;
       },
       { migrate: false },

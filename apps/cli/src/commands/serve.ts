@@ -15,8 +15,19 @@ Options:
   --port N     port to listen on (overrides PORT)
   --host H     interface to bind (overrides HOST; default 0.0.0.0)`,
   async run(ctx) {
-    const { values } = parseOptions(ctx, { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
-    const config = loadConfig({ ...ctx.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) }, ctx.cwd);
+    const { values } = parseOptions(ctx, {
+      demo: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    });
+    const config = loadConfig(
+      {
+        ...ctx.env,
+        ...(values.port ? { PORT: values.port } : {}),
+        ...(values.host ? { HOST: values.host } : {}),
+      },
+      ctx.cwd,
+    );
     const server = await startServer(config, {
       demo: values.demo ?? false,
       handleSignals: true,

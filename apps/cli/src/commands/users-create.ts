@@ -1,6 +1,6 @@
 import { roles } from '@puhui/core';
 import { createUser } from '@puhui/services';
-import { CliError, type CliCommand } from '../command.ts';
+import { type CliCommand, CliError } from '../command.ts';
 import { parseOptions } from '../io.ts';
 import { output, withContext } from '../runtime.ts';
 
@@ -26,13 +26,28 @@ Roles: ${roles.join(', ')}`,
     const password = values.password ?? ctx.env.PUHUI_NEW_PASSWORD;
     if (!password) throw new CliError('give the password with --password or PUHUI_NEW_PASSWORD');
     return withContext(ctx, async (svc) => {
-      const user = await createUser(svc, { kind: 'system', id: 'cli' }, {
-        username: values.username as string,
-        displayName: values.name ?? (values.username as string),
-        password,
-        roles: (values.role as string).split(',').map((r) => r.trim()).filter(Boolean),
-      });
-      output(ctx, values.json, user, `created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}`);
+      const user = await svc.store.transaction((tx) =>
+        createUser(
+          svc,
+          tx,
+          { kind: 'system', id: 'cli' },
+          {
+            username: values.username as string,
+            displayName: values.name ?? (values.username as string),
+            password,
+            roles: (values.role as string)
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean),
+          },
+        ),
+      );
+      output(
+        ctx,
+        values.json,
+        user,
+        `created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}`,
+      );
       return 0;
     });
   },

@@ -24,7 +24,12 @@ export async function idempotent<T>(
     {
       scope: actorOf(principalOf(request)),
       key,
-      fingerprint: { method: request.method, route: request.routeOptions.url, params: request.params, body: request.body ?? null },
+      fingerprint: {
+        method: request.method,
+        route: request.routeOptions.url,
+        params: request.params,
+        body: request.body ?? null,
+      },
     },
     fn,
   );

@@ -42,8 +42,20 @@ function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   const code = e?.code ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY', 'SQLITE_CANTOPEN'].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect|The database connection is not open|Client has encountered a connection error/i.test(
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'ENOTFOUND',
+      '57P01',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+      'SQLITE_BUSY',
+      'SQLITE_CANTOPEN',
+    ].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|The database connection is not open|Client has encountered a connection error|driver has already been destroyed|database is locked|unable to open database/i.test(
       e?.message ?? '',
     )
   );
@@ -52,15 +64,15 @@ function isDatabaseDown(error: unknown): boolean {
 interface ZodIssueLike {
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; keys?: string[] } };
+  params?: { keys?: string[] };
 }
 
 function validationErrors(error: FastifyError): FieldError[] {
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
   return ((error.validation ?? []) as ZodIssueLike[]).map((v) => {
-    const issue = v.params?.issue;
-    const base = issue?.path?.map(String) ?? (v.instancePath ? v.instancePath.replace(/^\//, '').split('/') : []);
-    const path = [...base, ...(issue?.keys?.length === 1 ? issue.keys : [])].filter(Boolean).join('.');
+    const base = v.instancePath ? v.instancePath.replace(/^\//, '').split('/') : [];
+    const keys = v.params?.keys;
+    const path = [...base, ...(keys?.length === 1 ? keys : [])].filter(Boolean).join('.');
     return { path: path ? `${context}.${path}` : context, message: v.message ?? 'invalid' };
   });
 }
@@ -100,7 +112,12 @@ export function registerProblemHandling(app: FastifyInstance): void {
       return sendProblem(request, reply, 'service_unavailable');
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(request, reply, 'internal_error', 'An unexpected error occurred; quote the instance id to support');
+    return sendProblem(
+      request,
+      reply,
+      'internal_error',
+      'An unexpected error occurred; quote the instance id to support',
+    );
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`),

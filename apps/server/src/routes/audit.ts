@@ -113,7 +113,10 @@ export async function auditRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       },
     },
     async (request) => {
-      const rows = await listEvents(ctx.store.db, { ...request.query, pending: request.query.pending === 'true' ? true : undefined });
+      const rows = await listEvents(ctx.store.db, {
+        ...request.query,
+        pending: request.query.pending === 'true' ? true : undefined,
+      });
       return {
         items: rows.map((e) => ({
           seq: e.seq,

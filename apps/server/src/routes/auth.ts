@@ -9,10 +9,17 @@ import { tokenSchema } from './schemas.ts';
 const phone = z.string().regex(/^\+[1-9][0-9]{7,14}$/, 'E.164 phone number, e.g. +8613800000001');
 
 /** Staff sign-in/out and password change; borrower one-time-code sign-in; `GET /auth/me`. */
-export async function authRoutes(app: FastifyInstance, opts: { ctx: ServiceContext; authRateLimitPerMinute: number }): Promise<void> {
+export async function authRoutes(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext; authRateLimitPerMinute: number },
+): Promise<void> {
   const { ctx } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const strict = { max: opts.authRateLimitPerMinute, timeWindow: 60_000, keyGenerator: (req: { ip: string }) => `auth:${req.ip}` };
+  const strict = {
+    max: opts.authRateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req: { ip: string }) => `auth:${req.ip}`,
+  };
 
   r.post(
     '/auth/sign-in',
@@ -47,7 +54,10 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags: ['auth'],
         summary: 'Change the signed-in user’s password (revokes every session)',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(1).max(256),
+        }),
         response: { 204: z.null() },
       },
     },
@@ -78,7 +88,13 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
     async (request) => {
       const p = principalOf(request);
       if (p.kind === 'user') {
-        return { kind: 'user' as const, id: p.id, username: p.username, roles: [...p.roles], permissions: [...permissionsOf(p.roles)].sort() };
+        return {
+          kind: 'user' as const,
+          id: p.id,
+          username: p.username,
+          roles: [...p.roles],
+          permissions: [...permissionsOf(p.roles)].sort(),
+        };
       }
       return { kind: p.kind as 'borrower' | 'partner', id: p.id, roles: [], permissions: [] };
     },

@@ -14,7 +14,12 @@ export async function borrowerRoutes(app: FastifyInstance, opts: { ctx: ServiceC
     '/borrowers',
     {
       config: { access: { staff: 'borrowers:read', partner: true } },
-      schema: { tags: ['borrowers'], summary: 'List borrowers', querystring: pageQuery, response: { 200: z.object({ items: z.array(borrowerSchema) }) } },
+      schema: {
+        tags: ['borrowers'],
+        summary: 'List borrowers',
+        querystring: pageQuery,
+        response: { 200: z.object({ items: z.array(borrowerSchema) }) },
+      },
     },
     async (request) => ({ items: await listBorrowers(ctx, principalOf(request), request.query) }),
   );
@@ -22,7 +27,12 @@ export async function borrowerRoutes(app: FastifyInstance, opts: { ctx: ServiceC
     '/borrowers/:id',
     {
       config: { access: { staff: 'borrowers:read', borrower: true, partner: true } },
-      schema: { tags: ['borrowers'], summary: 'One borrower', params: idParams, response: { 200: borrowerSchema } },
+      schema: {
+        tags: ['borrowers'],
+        summary: 'One borrower',
+        params: idParams,
+        response: { 200: borrowerSchema },
+      },
     },
     async (request) => getBorrower(ctx, principalOf(request), request.params.id),
   );

@@ -19,7 +19,12 @@ export async function healthRoutes(
         tags: ['platform'],
         summary: 'Liveness and database readiness',
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string(), time: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['sqlite', 'postgres']),
+            version: z.string(),
+            time: z.string(),
+          }),
         },
       },
     },
@@ -31,15 +36,28 @@ export async function healthRoutes(
         reply.header('retry-after', '5');
         return sendProblem(request, reply, 'service_unavailable', 'The database does not answer');
       }
-      return { status: 'ok' as const, database: opts.ctx.store.dialect, version: opts.version, time: opts.ctx.clock.now().toISOString() };
+      return {
+        status: 'ok' as const,
+        database: opts.ctx.store.dialect,
+        version: opts.version,
+        time: opts.ctx.clock.now().toISOString(),
+      };
     },
   );
   r.get(
     '/metrics',
-    { config: { access: { public: true }, rateLimit: false }, schema: { tags: ['platform'], summary: 'Prometheus metrics', hide: false } },
+    {
+      config: { access: { public: true }, rateLimit: false },
+      schema: { tags: ['platform'], summary: 'Prometheus metrics', hide: false },
+    },
     async (request, reply) => {
       if (opts.metricsToken && request.headers.authorization !== `Bearer ${opts.metricsToken}`) {
-        return sendProblem(request, reply, 'unauthenticated', 'Metrics need the PUHUI_METRICS_TOKEN bearer token');
+        return sendProblem(
+          request,
+          reply,
+          'unauthenticated',
+          'Metrics need the PUHUI_METRICS_TOKEN bearer token',
+        );
       }
       reply.type(opts.metrics.contentType);
       return opts.metrics.metrics();

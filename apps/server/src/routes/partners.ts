@@ -14,7 +14,11 @@ export async function partnerRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
     '/partners',
     {
       config: { access: { staff: 'partners:read' } },
-      schema: { tags: ['partners'], summary: 'List scenario partners', response: { 200: z.object({ items: z.array(partnerSchema) }) } },
+      schema: {
+        tags: ['partners'],
+        summary: 'List scenario partners',
+        response: { 200: z.object({ items: z.array(partnerSchema) }) },
+      },
     },
     async () => ({ items: await listPartners(ctx) }),
   );
@@ -22,7 +26,12 @@ export async function partnerRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
     '/partners/:id',
     {
       config: { access: { staff: 'partners:read' } },
-      schema: { tags: ['partners'], summary: 'One partner', params: idParams, response: { 200: partnerSchema } },
+      schema: {
+        tags: ['partners'],
+        summary: 'One partner',
+        params: idParams,
+        response: { 200: partnerSchema },
+      },
     },
     async (request) => getPartner(ctx, request.params.id),
   );
@@ -39,6 +48,9 @@ export async function partnerRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       },
     },
     async (request, reply) =>
-      idempotent(ctx, request, reply, async () => ({ status: 201, body: await createPartner(ctx, principalOf(request), request.body) })),
+      idempotent(ctx, request, reply, async (tx) => ({
+        status: 201,
+        body: await createPartner(ctx, tx, principalOf(request), request.body),
+      })),
   );
 }

@@ -15,7 +15,12 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
     '/users',
     {
       config: { access: { staff: 'users:read' } },
-      schema: { tags: ['users'], summary: 'List staff users', querystring: pageQuery, response: { 200: z.object({ items: z.array(userSchema) }) } },
+      schema: {
+        tags: ['users'],
+        summary: 'List staff users',
+        querystring: pageQuery,
+        response: { 200: z.object({ items: z.array(userSchema) }) },
+      },
     },
     async (request) => ({ items: await listUsers(ctx, request.query) }),
   );
@@ -45,6 +50,9 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       },
     },
     async (request, reply) =>
-      idempotent(ctx, request, reply, async () => ({ status: 201, body: await createUser(ctx, principalOf(request), request.body) })),
+      idempotent(ctx, request, reply, async (tx) => ({
+        status: 201,
+        body: await createUser(ctx, tx, principalOf(request), request.body),
+      })),
   );
 }

@@ -1,6 +1,13 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@puhui/core';
-import { consumeOtp, countOtpsSince, findBorrowerByPhone, insertOtp, latestOtp, recordOtpAttempt } from '@puhui/store';
+import {
+  consumeOtp,
+  countOtpsSince,
+  findBorrowerByPhone,
+  insertOtp,
+  latestOtp,
+  recordOtpAttempt,
+} from '@puhui/store';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { audit } from '../platform/audit.ts';
 import { type IssuedToken, issueToken } from './staff.ts';
@@ -66,11 +73,16 @@ export async function verifyOtp(ctx: ServiceContext, phone: string, code: string
   if (!borrower) throw new AppError('otp_invalid');
   const consumed = await ctx.store.transaction(async (tx) => {
     if (!(await consumeOtp(tx, otp.id, nowIso(ctx)))) return false;
-    await audit(ctx, tx, { kind: 'borrower', id: borrower.id, sessionId: '' }, {
-      action: 'auth.borrower_sign_in',
-      subjectType: 'borrower',
-      subjectId: borrower.id,
-    });
+    await audit(
+      ctx,
+      tx,
+      { kind: 'borrower', id: borrower.id, sessionId: '' },
+      {
+        action: 'auth.borrower_sign_in',
+        subjectType: 'borrower',
+        subjectId: borrower.id,
+      },
+    );
     return true;
   });
   if (!consumed) throw new AppError('otp_invalid');

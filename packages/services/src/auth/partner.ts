@@ -57,15 +57,19 @@ export async function authenticatePartner(
   req: SignedRequest & { apiKey: string | undefined; signature: string | undefined },
 ): Promise<Principal> {
   if (!req.apiKey || !req.signature || !req.timestamp || !req.nonce) throw new AppError('signature_missing');
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(req.nonce)) throw new AppError('signature_invalid', 'Nonce must be 8–64 of A–Z a–z 0–9 _ -');
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(req.nonce))
+    throw new AppError('signature_invalid', 'Nonce must be 8–64 of A–Z a–z 0–9 _ -');
   const partner = await findPartnerByApiKey(ctx.store.db, req.apiKey);
   if (!partner || partner.status !== 'active') throw new AppError('unknown_api_key');
-  if (!/^[0-9]{1,12}$/.test(req.timestamp)) throw new AppError('signature_stale', 'Timestamp must be Unix seconds');
+  if (!/^[0-9]{1,12}$/.test(req.timestamp))
+    throw new AppError('signature_stale', 'Timestamp must be Unix seconds');
   const skew = Math.abs(ctx.clock.now().getTime() / 1000 - Number(req.timestamp));
   if (skew > ctx.auth.signatureWindowSeconds) throw new AppError('signature_stale');
   const expected = Buffer.from(signPartnerRequest(partner.secret, req), 'hex');
   const given = Buffer.from(/^[0-9a-f]{64}$/i.test(req.signature) ? req.signature : '', 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(expected, given)) throw new AppError('signature_invalid');
-  if (!(await rememberNonce(ctx.store.db, partner.id, req.nonce, nowIso(ctx)))) throw new AppError('nonce_replayed');
+  if (given.length !== expected.length || !timingSafeEqual(expected, given))
+    throw new AppError('signature_invalid');
+  if (!(await rememberNonce(ctx.store.db, partner.id, req.nonce, nowIso(ctx))))
+    throw new AppError('nonce_replayed');
   return { kind: 'partner', id: partner.id };
 }

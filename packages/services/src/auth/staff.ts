@@ -6,8 +6,8 @@ import {
   insertSession,
   revokeSession,
   revokeSessionsOf,
-  updateUser,
   type UserRow,
+  updateUser,
 } from '@puhui/store';
 import { nowIso, type Principal, type ServiceContext } from '../context.ts';
 import { audit } from '../platform/audit.ts';
@@ -35,8 +35,13 @@ async function issue(ctx: ServiceContext, typ: 'user' | 'borrower', subjectId: s
     revoked_at: null,
     created_at: now.toISOString(),
   });
-  return { accessToken: signToken({ sub: subjectId, typ, jti, iat, exp }, ctx.auth.tokenSecret), tokenType: 'Bearer', expiresAt };
+  return {
+    accessToken: signToken({ sub: subjectId, typ, jti, iat, exp }, ctx.auth.tokenSecret),
+    tokenType: 'Bearer',
+    expiresAt,
+  };
 }
+
 export { issue as issueToken };
 
 /**
@@ -46,7 +51,10 @@ export { issue as issueToken };
  *
  * @example const { accessToken } = await signIn(ctx, { username: 'admin', password: '…' });
  */
-export async function signIn(ctx: ServiceContext, input: { username: string; password: string }): Promise<IssuedToken> {
+export async function signIn(
+  ctx: ServiceContext,
+  input: { username: string; password: string },
+): Promise<IssuedToken> {
   const user = await findUserByUsername(ctx.store.db, input.username);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
@@ -61,7 +69,9 @@ export async function signIn(ctx: ServiceContext, input: { username: string; pas
   if (!ok) {
     const failures = user.failed_attempts + 1;
     const lock = failures >= ctx.auth.maxFailedSignIns;
-    const lockedUntil = lock ? new Date(now.getTime() + ctx.auth.lockoutMinutes * 60_000).toISOString() : null;
+    const lockedUntil = lock
+      ? new Date(now.getTime() + ctx.auth.lockoutMinutes * 60_000).toISOString()
+      : null;
     await ctx.store.transaction(async (tx) => {
       await updateUser(tx, user.id, {
         failed_attempts: lock ? 0 : failures,
@@ -103,7 +113,13 @@ export async function authenticateToken(ctx: ServiceContext, token: string): Pro
   const user = await findUserById(ctx.store.db, claims.sub);
   if (!user) throw new AppError('token_invalid');
   if (user.status !== 'active') throw new AppError('account_disabled');
-  return { kind: 'user', id: user.id, username: user.username, roles: parseRoles(user), sessionId: claims.jti };
+  return {
+    kind: 'user',
+    id: user.id,
+    username: user.username,
+    roles: parseRoles(user),
+    sessionId: claims.jti,
+  };
 }
 
 /** The roles column as a typed array. */
@@ -116,7 +132,11 @@ export async function signOut(ctx: ServiceContext, principal: Principal): Promis
   if (principal.kind !== 'user' && principal.kind !== 'borrower') return;
   await ctx.store.transaction(async (tx) => {
     await revokeSession(tx, principal.sessionId, nowIso(ctx));
-    await audit(ctx, tx, principal, { action: 'auth.sign_out', subjectType: principal.kind, subjectId: principal.id });
+    await audit(ctx, tx, principal, {
+      action: 'auth.sign_out',
+      subjectType: principal.kind,
+      subjectId: principal.id,
+    });
   });
 }
 
@@ -134,7 +154,8 @@ export async function changePassword(
   if (principal.kind !== 'user') throw new AppError('forbidden');
   const user = await findUserById(ctx.store.db, principal.id);
   if (!user) throw new AppError('unauthenticated');
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('invalid_credentials');
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError('invalid_credentials');
   assertPasswordPolicy(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) {
     throw new AppError('password_too_weak', 'The new password must differ from the current one', [
@@ -146,6 +167,10 @@ export async function changePassword(
   await ctx.store.transaction(async (tx) => {
     await updateUser(tx, user.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now });
     await revokeSessionsOf(tx, 'user', user.id, now);
-    await audit(ctx, tx, principal, { action: 'auth.password_changed', subjectType: 'user', subjectId: user.id });
+    await audit(ctx, tx, principal, {
+      action: 'auth.password_changed',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
   });
 }

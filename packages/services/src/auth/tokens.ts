@@ -43,7 +43,8 @@ export function verifyToken(token: string, secret: string, nowSeconds: number): 
   const [header, body, signature] = parts as [string, string, string];
   const expected = Buffer.from(sign(`${header}.${body}`, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('token_invalid');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new AppError('token_invalid');
   let claims: TokenClaims;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;

@@ -1,4 +1,4 @@
-import { appendAudit, type AuditRow, type Tx } from '@puhui/store';
+import { type AuditRow, appendAudit, type Tx } from '@puhui/store';
 import { actorOf, nowIso, type Principal, type ServiceContext } from '../context.ts';
 
 /** What a use case records about one change. */
@@ -16,7 +16,12 @@ export interface AuditEntry {
  *
  * @example await audit(ctx, tx, principal, { action: 'user.create', subjectType: 'user', subjectId: id, after: user });
  */
-export async function audit(ctx: ServiceContext, tx: Tx, actor: Principal, entry: AuditEntry): Promise<AuditRow> {
+export async function audit(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Principal,
+  entry: AuditEntry,
+): Promise<AuditRow> {
   return appendAudit(tx, ctx.store, {
     id: ctx.ids.next('aud'),
     occurredAt: nowIso(ctx),

@@ -1,9 +1,21 @@
-import { claimPendingEvents, markEventDispatched, markEventFailed, type OutboxRow, subjectsBlockedBefore } from '@puhui/store';
+import {
+  claimPendingEvents,
+  markEventDispatched,
+  markEventFailed,
+  type OutboxRow,
+  subjectsBlockedBefore,
+} from '@puhui/store';
 import { nowIso, type ServiceContext } from '../context.ts';
 
 /** Where events go: webhooks, an SMS gateway, a message broker. Throwing means "try again later". */
 export interface EventSink {
-  deliver(event: { id: string; subject: string; type: string; payload: unknown; createdAt: string }): Promise<void>;
+  deliver(event: {
+    id: string;
+    subject: string;
+    type: string;
+    payload: unknown;
+    createdAt: string;
+  }): Promise<void>;
 }
 
 export interface DispatchSummary {
@@ -20,7 +32,11 @@ export interface DispatchSummary {
  *
  * @example await dispatchOutbox(ctx, sink, 100);
  */
-export async function dispatchOutbox(ctx: ServiceContext, sink: EventSink, batch = 100): Promise<DispatchSummary> {
+export async function dispatchOutbox(
+  ctx: ServiceContext,
+  sink: EventSink,
+  batch = 100,
+): Promise<DispatchSummary> {
   return ctx.store.transaction(async (tx) => {
     const rows = await claimPendingEvents(tx, ctx.store, nowIso(ctx), batch);
     if (rows.length === 0) return { delivered: 0, failed: 0, deferred: 0 };

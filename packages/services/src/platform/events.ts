@@ -7,7 +7,13 @@ import { nowIso, type ServiceContext } from '../context.ts';
  *
  * @example await emit(ctx, tx, `borrower:${id}`, 'borrower.created', { borrowerId: id });
  */
-export async function emit(ctx: ServiceContext, tx: Tx, subject: string, type: string, payload: unknown): Promise<string> {
+export async function emit(
+  ctx: ServiceContext,
+  tx: Tx,
+  subject: string,
+  type: string,
+  payload: unknown,
+): Promise<string> {
   const id = ctx.ids.next('evt');
   await enqueueEvent(tx, { id, subject, type, payload, createdAt: nowIso(ctx) });
   return id;

@@ -37,16 +37,21 @@ export async function runIdempotent<T>(
   fn: (tx: Tx) => Promise<StoredResponse<T>>,
 ): Promise<StoredResponse<T>> {
   if (!/^[A-Za-z0-9._:-]{8,128}$/.test(request.key)) {
-    throw new AppError('validation_failed', 'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, . _ : -', [
-      { path: 'headers.idempotency-key', message: 'invalid format' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'Idempotency-Key must be 8–128 characters of A–Z, a–z, 0–9, . _ : -',
+      [{ path: 'headers.idempotency-key', message: 'invalid format' }],
+    );
   }
   const hash = createHash('sha256').update(canonicalJson(request.fingerprint)).digest('hex');
   const replay = async (): Promise<StoredResponse<T> | undefined> => {
     const found = await findIdempotencyRecord(ctx.store.db, request.scope, request.key);
     if (!found) return undefined;
     if (found.request_hash !== hash) {
-      throw new AppError('idempotency_key_conflict', 'This Idempotency-Key was used with a different request');
+      throw new AppError(
+        'idempotency_key_conflict',
+        'This Idempotency-Key was used with a different request',
+      );
     }
     return { status: found.status_code, body: JSON.parse(found.response_body) as T, replayed: true };
   };
@@ -78,5 +83,9 @@ export async function runIdempotent<T>(
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }

@@ -27,7 +27,11 @@ export async function up(db: Kysely<unknown>, d: SchemaDialect): Promise<void> {
     .addColumn('revoked_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sessions_subject').on('sessions').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('sessions_subject')
+    .on('sessions')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
 
   await db.schema
     .createTable('partners')
@@ -102,7 +106,11 @@ export async function up(db: Kysely<unknown>, d: SchemaDialect): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('audit_log_subject')
+    .on('audit_log')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
 
   // One row holding the chain's head; updating it takes a row lock that orders concurrent appends.
   await db.schema
