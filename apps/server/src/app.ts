@@ -16,6 +16,7 @@ import { registerProblemHandling } from './plugins/problem.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { borrowerRoutes } from './routes/borrowers.ts';
+import { calculatorRoutes } from './routes/calculator.ts';
 import { healthRoutes } from './routes/health.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { userRoutes } from './routes/users.ts';
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(partnerRoutes, { ctx });
       await api.register(borrowerRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(calculatorRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -31,6 +31,8 @@ const EXPECTED: Record<string, Caller[]> = {
   'GET /api/v1/audit': ['admin', 'auditor'],
   'GET /api/v1/audit/verify': ['auditor'],
   'GET /api/v1/outbox': ['admin', 'ops', 'auditor'],
+  'POST /api/v1/calculator/schedule': EVERYONE,
+  'POST /api/v1/calculator/apr': EVERYONE,
   // Last: it revokes the caller's token.
   'POST /api/v1/auth/sign-out': [...STAFF, 'borrower'],
 };

@@ -39,6 +39,7 @@ export const errorCatalogue = {
   // Resources
   user_exists: { status: 409, title: 'A user with this user name already exists' },
   unknown_role: { status: 400, title: 'Unknown role' },
+  rate_not_found: { status: 422, title: 'The cash flows admit no annualised rate' },
   // Infrastructure
   service_unavailable: { status: 503, title: 'A dependency (the database) is unavailable; retry later' },
   internal_error: { status: 500, title: 'Internal error' },

@@ -40,3 +40,4 @@ export { type IdempotentRequest, runIdempotent, type StoredResponse } from './pl
 export type { Notification, Notifier } from './platform/notifier.ts';
 export { maskPhone, outboxNotifier } from './platform/outbox-notifier.ts';
 export { createUser, getUser, listUsers, type NewUser, type UserView } from './users.ts';
+export { type AprJson, type Calculation, calculateApr, calculateSchedule } from './calculator.ts';
