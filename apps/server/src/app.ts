@@ -19,6 +19,7 @@ import { borrowerRoutes } from './routes/borrowers.ts';
 import { calculatorRoutes } from './routes/calculator.ts';
 import { healthRoutes } from './routes/health.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { sitingRoutes } from './routes/siting.ts';
 import { userRoutes } from './routes/users.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(borrowerRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(calculatorRoutes, { ctx });
+      await api.register(sitingRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -33,6 +33,11 @@ const EXPECTED: Record<string, Caller[]> = {
   'GET /api/v1/outbox': ['admin', 'ops', 'auditor'],
   'POST /api/v1/calculator/schedule': EVERYONE,
   'POST /api/v1/calculator/apr': EVERYONE,
+  'GET /api/v1/siting/demo-county': STAFF,
+  'GET /api/v1/siting/studies': STAFF,
+  'GET /api/v1/siting/studies/:id': STAFF,
+  'GET /api/v1/siting/studies/:id/geojson': STAFF,
+  'POST /api/v1/siting/studies': ['ops'],
   // Last: it revokes the caller's token.
   'POST /api/v1/auth/sign-out': [...STAFF, 'borrower'],
 };

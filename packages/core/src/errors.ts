@@ -40,6 +40,10 @@ export const errorCatalogue = {
   user_exists: { status: 409, title: 'A user with this user name already exists' },
   unknown_role: { status: 400, title: 'Unknown role' },
   rate_not_found: { status: 422, title: 'The cash flows admit no annualised rate' },
+  unknown_id: { status: 400, title: 'The input refers to an id that does not exist in it' },
+  missing_cost: { status: 400, title: 'The cost matrix lacks a demand–site pair' },
+  infeasible: { status: 422, title: 'No solution satisfies the model' },
+  solver_failed: { status: 422, title: 'The solver stopped without a usable answer' },
   // Infrastructure
   service_unavailable: { status: 503, title: 'A dependency (the database) is unavailable; retry later' },
   internal_error: { status: 500, title: 'Internal error' },

@@ -3,6 +3,7 @@ import { countUsers, findPartnerByApiKey } from '@puhui/store';
 import { createBorrower } from './borrowers.ts';
 import type { Principal, ServiceContext } from './context.ts';
 import { createPartner } from './partners.ts';
+import { seedDefaultSitingStudy } from './siting.ts';
 import { createUser } from './users.ts';
 
 /** The demo sign-ins `npm start` prints. Public knowledge: never use demo data in production. */
@@ -54,5 +55,6 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     await createBorrower(ctx, tx, SYSTEM, second);
     await createBorrower(ctx, tx, { kind: 'partner', id: partner.id }, { ...third, externalRef: 'VM-0001' });
   });
+  await seedDefaultSitingStudy(ctx, SYSTEM);
   return { seeded: true, users: DEMO_USERS.length, partners: 1, borrowers: DEMO_BORROWERS.length };
 }

@@ -41,3 +41,14 @@ export type { Notification, Notifier } from './platform/notifier.ts';
 export { maskPhone, outboxNotifier } from './platform/outbox-notifier.ts';
 export { createUser, getUser, listUsers, type NewUser, type UserView } from './users.ts';
 export { type AprJson, type Calculation, calculateApr, calculateSchedule } from './calculator.ts';
+export {
+  getStudy,
+  listStudies,
+  saveSitingStudy,
+  seedDefaultSitingStudy,
+  type SitingStudyRequest,
+  type SitingStudyView,
+  sitingProblemOf,
+  solveSitingStudy,
+  studyGeoJson,
+} from './siting.ts';

@@ -18,3 +18,4 @@ export {
   type Tx,
 } from './store.ts';
 export * from './users.ts';
+export * from './siting.ts';

@@ -110,8 +110,23 @@ export interface OutboxTable {
   next_attempt_at: string | null;
 }
 
+export interface SitingStudiesTable {
+  id: string;
+  name: string;
+  model: string;
+  problem: string;
+  result: string;
+  demand_count: number;
+  candidate_count: number;
+  covered_share: number;
+  is_default: number;
+  created_by: string;
+  created_at: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
+  siting_studies: SitingStudiesTable;
   users: UsersTable;
   sessions: SessionsTable;
   borrowers: BorrowersTable;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation.ts';
+import * as m0004 from './0004-siting.ts';
 import type { SchemaDialect } from './schema-dialect.ts';
 
 interface DialectMigration {
@@ -12,7 +13,10 @@ interface DialectMigration {
  * Every migration, in order. Names sort lexically; never edit or rename a published one — add a
  * new file and list it here.
  */
-export const migrationList: ReadonlyArray<readonly [string, DialectMigration]> = [['0001-foundation', m0001]];
+export const migrationList: ReadonlyArray<readonly [string, DialectMigration]> = [
+  ['0001-foundation', m0001],
+  ['0004-siting', m0004],
+];
 
 /** A Kysely migration provider for one dialect. */
 export function migrationProvider(dialect: SchemaDialect): MigrationProvider {
