@@ -1,1 +1,77 @@
-export {};
+export { allocateByWeights, splitEvenly } from './allocate.ts';
+export {
+  type CurrencyCode,
+  currencyCode,
+  currencyScale,
+  isCurrencyCode,
+  knownCurrencies,
+} from './currency.ts';
+export {
+  addDays,
+  addMonths,
+  addMonthsToCivil,
+  addYears,
+  type CivilDate,
+  civilToEpochDay,
+  civilToLocalDate,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  epochDayToCivil,
+  fromEpochDay,
+  isLeapYear,
+  isLocalDate,
+  type LocalDate,
+  localDate,
+  maxDate,
+  toCivil,
+  toEpochDay,
+} from './date.ts';
+export {
+  DAY_COUNT_CONVENTIONS,
+  type DayCountConvention,
+  dayCountDays,
+  dayCountFraction,
+  leapSplit,
+  type YearFraction,
+  yearFraction,
+} from './day-count.ts';
+export {
+  addDecimal,
+  compareDecimal,
+  type Decimal,
+  decimal,
+  decimalToNumber,
+  decimalToRatio,
+  divideDecimal,
+  formatDecimal,
+  multiplyDecimal,
+  parseDecimal,
+  parseRate,
+  pow10Big,
+  roundDecimal,
+  subtractDecimal,
+} from './decimal.ts';
+export {
+  addMoney,
+  compareMoney,
+  formatMinor,
+  formatMoney,
+  type Money,
+  money,
+  multiplyMoney,
+  type ParseAmountResult,
+  parseMinor,
+  parseMoney,
+  subtractMoney,
+  tryParseMinor,
+} from './money.ts';
+export {
+  divideRounded,
+  divideRoundedBig,
+  isRoundingMode,
+  multiplyDivideRounded,
+  ROUNDING_MODES,
+  type RoundingMode,
+  roundToMultiple,
+} from './rounding.ts';

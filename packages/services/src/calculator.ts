@@ -54,7 +54,7 @@ export function calculateApr(input: unknown): Calculation<AprJson> {
     return {
       ok: false,
       code: 'rate_not_found',
-      errors: [{ field: 'flows', reason: `${result.code}: ${result.message}` }],
+      errors: [{ field: 'flows', reason: `no annualised rate (${result.code}): ${result.message}` }],
     };
   return {
     ok: true,
