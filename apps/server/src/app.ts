@@ -13,12 +13,18 @@ import {
 import { registerAccessControl } from './plugins/access.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerProblemHandling } from './plugins/problem.ts';
+import { registerWeb, WEB_DIST_DIR } from './plugins/web.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { borrowerRoutes } from './routes/borrowers.ts';
 import { calculatorRoutes } from './routes/calculator.ts';
 import { healthRoutes } from './routes/health.ts';
+import { eodRoutes } from './routes/lending/eod.ts';
+import { loanRoutes } from './routes/lending/loans.ts';
+import { productRoutes } from './routes/lending/products.ts';
+import { reportRoutes } from './routes/lending/reports.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { riskRoutes } from './routes/risk.ts';
 import { sitingRoutes } from './routes/siting.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -100,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Browsers would rewrite every request to https: and show a blank page over plain HTTP on a
+        // LAN address; a TLS-terminating proxy in front sets its own policy.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -155,9 +164,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(borrowerRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(calculatorRoutes, { ctx });
+      await api.register(productRoutes, { ctx });
+      await api.register(loanRoutes, { ctx });
+      await api.register(eodRoutes, { ctx });
+      await api.register(reportRoutes, { ctx });
       await api.register(sitingRoutes, { ctx });
+      await api.register(riskRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );
+  await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;
 }

@@ -4,19 +4,21 @@
 //      same rows): test AUC and KS of our scorecard and boosted trees (plain defaults) next to
 //      peers.py; our scores are also passed through metrics.py.
 //   2. Training time on a seeded synthetic 100,000-row dataset (15 numeric, 5 categorical
-//      columns) with 300 trees of depth 4, learning rate 0.05, as a ratio to XGBoost `hist`.
-//   3. In-process scoring latency (p50/p99) of a scorecard and of a 300-tree model with reasons.
+//      columns) with 300 trees of depth 4, learning rate 0.05, as a ratio to XGBoost `hist`:
+//      median of BENCH_REPEAT runs per side, interleaved, with the load average around them.
+//   3. In-process scoring latency (p50/p99 of 10,000 calls) of a scorecard and of a 300-tree
+//      model with reasons.
 // Usage: npm run bench -w @puhui/risk   (BENCH_REPEAT=N sets the timing repeats, default 3)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startWorkers, threadStats } from '../src/gbdt/threads/pool.ts';
 import {
   auc,
   binMatrix,
   column,
-  createRng,
   detectFeatures,
   encodeTarget,
   featureColumns,
@@ -31,6 +33,7 @@ import {
   trainGbdt,
   trainModel,
 } from '../src/index.ts';
+import { synthetic } from './synthetic.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '../../../../shared');
@@ -158,27 +161,18 @@ if (peerAucs.length) {
 }
 
 // ---- 2. Training time on 100,000 rows --------------------------------------------------------
-console.log('\n== Training time: 100,000 rows × 20 features, 300 trees, depth 4, learning rate 0.05 ==');
-function synthetic(n: number, seed: number): Table {
-  const rng = createRng(seed);
-  const header = [
-    ...Array.from({ length: 15 }, (_, i) => `x${i}`),
-    ...Array.from({ length: 5 }, (_, i) => `c${i}`),
-    'bad',
-  ];
-  const rows: string[][] = [];
-  for (let r = 0; r < n; r++) {
-    const x = Array.from({ length: 15 }, () => {
-      const u = Math.max(rng.next(), 1e-12);
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
-    });
-    const c = Array.from({ length: 5 }, (_, j) => `k${rng.int(j === 0 ? 8 : 4 + 4 * j)}`);
-    const z = x[0]! - 0.5 * x[1]! + 0.3 * x[2]! * x[3]! + (c[0] === 'k1' ? 0.8 : 0) - 1.5;
-    const bad = rng.next() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
-    rows.push([...x.map((v) => (rng.next() < 0.02 ? '' : v.toFixed(6))), ...c, String(bad)]);
-  }
-  return { header, rows };
-}
+// Per repeat, in turn: puhui on one thread, puhui with its default threads (every core from 20,000
+// rows), XGBoost hist (n_jobs = all cores); medians per side. Timed: binning + training for
+// puhui, XGBClassifier.fit (including its DMatrix/quantile sketch) for XGBoost.
+const cores = availableParallelism();
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+console.log(
+  `\n== Training time: 100,000 rows × 20 features, 300 trees, depth 4, learning rate 0.05 (${repeat} runs per side) ==`,
+);
+console.log(`cores: ${cores}; load average before: ${load()}`);
 const big = synthetic(100_000, 11);
 const bigPath = join(tmp, 'synthetic-100k.csv');
 const smallPath = join(tmp, 'synthetic-test.csv');
@@ -187,20 +181,29 @@ writeFileSync(smallPath, toCsv(big.header, big.rows.slice(0, 2000)));
 const feats = detectFeatures(big, { exclude: ['bad'] }).features;
 const bigCols = featureColumns(big, feats);
 const bigY = encodeTarget(column(big, 'bad'), 'bad').y;
+// Workers start in the background on first use and join a run when ready; start them before
+// timing so that every timed run sees the same pool.
+await startWorkers(cores - 1);
+const timed = (threads: number | undefined): number => {
+  const t0 = performance.now();
+  const enc = fitEncoders(bigCols);
+  const fit = trainGbdt(
+    binMatrix(bigCols, enc),
+    bigY,
+    { nTrees: 300, maxDepth: 4, learningRate: 0.05, minChildWeight: 1, lambda: 1 },
+    undefined,
+    threads === undefined ? {} : { threads },
+  );
+  const s = (performance.now() - t0) / 1000;
+  if (fit.trees.length !== 300) throw new Error('expected 300 trees');
+  return s;
+};
+const oneThread: number[] = [];
 const ourTimes: number[] = [];
 const xgbTimes: number[] = [];
 for (let r = 0; r < repeat; r++) {
-  const t0 = performance.now();
-  const enc = fitEncoders(bigCols);
-  const fit = trainGbdt(binMatrix(bigCols, enc), bigY, {
-    nTrees: 300,
-    maxDepth: 4,
-    learningRate: 0.05,
-    minChildWeight: 1,
-    lambda: 1,
-  });
-  ourTimes.push((performance.now() - t0) / 1000);
-  if (fit.trees.length !== 300) throw new Error('expected 300 trees');
+  oneThread.push(timed(1));
+  ourTimes.push(timed(undefined));
   if (python) {
     const out = JSON.parse(
       py(['peers.py', '--train', bigPath, '--test', smallPath, '--target', 'bad', '--models', 'xgb']),
@@ -208,18 +211,27 @@ for (let r = 0; r < repeat; r++) {
     xgbTimes.push(out.models.xgboost_hist?.train_s ?? Number.NaN);
   }
 }
+const list = (xs: number[]): string => xs.map((t) => t.toFixed(2)).join(', ');
+const stats = threadStats();
 console.log(
-  `puhui gbdt (binning + training, 1 thread): median ${fmt(median(ourTimes), 2)} s  [${ourTimes.map((t) => t.toFixed(2)).join(', ')}]`,
+  `puhui gbdt, 1 thread:               median ${fmt(median(oneThread), 2)} s  [${list(oneThread)}]`,
+);
+console.log(
+  `puhui gbdt, default (${cores} threads):    median ${fmt(median(ourTimes), 2)} s  [${list(ourTimes)}]  (commands shared with a worker: ${stats.parallelCommands} of ${stats.commands})`,
 );
 if (python) {
   console.log(
-    `xgboost hist (2 threads):                 median ${fmt(median(xgbTimes), 2)} s  [${xgbTimes.map((t) => t.toFixed(2)).join(', ')}]`,
+    `xgboost hist (${cores} threads):           median ${fmt(median(xgbTimes), 2)} s  [${list(xgbTimes)}]`,
   );
-  console.log(`ratio puhui / xgboost: ${fmt(median(ourTimes) / median(xgbTimes), 2)}× (target ≤ 1×)`);
+  console.log(
+    `ratio puhui / xgboost: ${fmt(median(ourTimes) / median(xgbTimes), 2)}× default, ${fmt(median(oneThread) / median(xgbTimes), 2)}× one thread (target ≤ 1×); per-run ratios [${ourTimes.map((t, i) => (t / xgbTimes[i]!).toFixed(2)).join(', ')}]`,
+  );
 }
+console.log(`load average after: ${load()}`);
 
 // ---- 3. Scoring latency ------------------------------------------------------------------------
-console.log('\n== In-process scoring latency (score with grade and three reasons) ==');
+// 10,000 single-record calls (cycling through the German test rows) after 2,000 warm-up calls.
+console.log('\n== In-process scoring latency: score() with grade and three reasons, 10,000 calls ==');
 const scorecard = loadModel(trainModel(trTable, { target: 'bad', seed: 7, folds: 0 }).artefact);
 const trees300 = loadModel(
   trainModel(trTable, { target: 'bad', model: 'gbdt', seed: 7, folds: 0, gbdt: { nTrees: 300, maxDepth: 4 } })
@@ -229,17 +241,18 @@ for (const [name, s] of [
   ['scorecard', scorecard],
   ['gbdt 300 trees depth 4', trees300],
 ] as const) {
-  for (const r of teRecords) s.score(r);
-  const lat: number[] = [];
-  for (let k = 0; k < 10; k++)
-    for (const r of teRecords) {
-      const t = performance.now();
-      s.score(r);
-      lat.push(performance.now() - t);
-    }
-  lat.sort((a, b) => a - b);
+  for (let i = 0; i < 2000; i++) s.score(teRecords[i % teRecords.length]!);
+  const lat = new Float64Array(10_000);
+  for (let i = 0; i < lat.length; i++) {
+    const r = teRecords[i % teRecords.length]!;
+    const t = performance.now();
+    s.score(r);
+    lat[i] = performance.now() - t;
+  }
+  lat.sort();
   console.log(
-    `${name.padEnd(24)} p50 ${fmt(lat[Math.floor(lat.length * 0.5)]!, 3)} ms  p99 ${fmt(lat[Math.floor(lat.length * 0.99)]!, 3)} ms`,
+    `${name.padEnd(24)} p50 ${fmt(lat[5000]!, 3)} ms  p99 ${fmt(lat[9900]!, 3)} ms  max ${fmt(lat[9999]!, 2)} ms`,
   );
 }
+console.log(`load average: ${load()}`);
 rmSync(tmp, { recursive: true, force: true });

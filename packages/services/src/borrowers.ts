@@ -56,12 +56,12 @@ export async function createBorrower(
 ): Promise<BorrowerView> {
   if (!PHONE_PATTERN.test(input.phone)) {
     throw new AppError('validation_failed', 'Phone numbers are E.164, e.g. +8613800000001', [
-      { path: 'phone', message: 'not an E.164 number' },
+      { path: 'body.phone', message: 'not an E.164 number' },
     ]);
   }
   if (await findBorrowerByPhone(tx, input.phone)) {
     throw new AppError('conflict', 'A borrower with this phone number exists', [
-      { path: 'phone', message: 'taken' },
+      { path: 'body.phone', message: 'taken' },
     ]);
   }
   const now = nowIso(ctx);

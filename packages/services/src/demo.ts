@@ -2,7 +2,9 @@ import type { Role } from '@puhui/core';
 import { countUsers, findPartnerByApiKey } from '@puhui/store';
 import { createBorrower } from './borrowers.ts';
 import type { Principal, ServiceContext } from './context.ts';
+import { seedDemoBook } from './lending/demo-book.ts';
 import { createPartner } from './partners.ts';
+import { seedDemoRiskModel } from './risk/index.ts';
 import { seedDefaultSitingStudy } from './siting.ts';
 import { createUser } from './users.ts';
 
@@ -43,7 +45,7 @@ export interface DemoSummary {
  *
  * @example await seedDemo(ctx);
  */
-export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
+export async function seedDemo(ctx: ServiceContext, options: { loans?: number } = {}): Promise<DemoSummary> {
   if ((await countUsers(ctx.store.db)) > 0) return { seeded: false, users: 0, partners: 0, borrowers: 0 };
   await ctx.store.transaction(async (tx) => {
     for (const u of DEMO_USERS) await createUser(ctx, tx, SYSTEM, { ...u, password: DEMO_PASSWORD });
@@ -56,5 +58,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     await createBorrower(ctx, tx, { kind: 'partner', id: partner.id }, { ...third, externalRef: 'VM-0001' });
   });
   await seedDefaultSitingStudy(ctx, SYSTEM);
+  if (options.loans) await seedDemoBook(ctx, { loans: options.loans, seed: 2026 });
+  await seedDemoRiskModel(ctx);
   return { seeded: true, users: DEMO_USERS.length, partners: 1, borrowers: DEMO_BORROWERS.length };
 }

@@ -16,6 +16,7 @@ export {
   listBorrowers,
   type NewBorrower,
 } from './borrowers.ts';
+export { type AprJson, type Calculation, calculateApr, calculateSchedule } from './calculator.ts';
 export {
   type AuthSettings,
   actorOf,
@@ -32,6 +33,7 @@ export {
   type DemoSummary,
   seedDemo,
 } from './demo.ts';
+export * from './lending/index.ts';
 export { createPartner, getPartner, listPartners, type PartnerView } from './partners.ts';
 export { type AuditEntry, audit } from './platform/audit.ts';
 export { type DispatchSummary, dispatchOutbox, type EventSink } from './platform/dispatcher.ts';
@@ -39,16 +41,16 @@ export { emit } from './platform/events.ts';
 export { type IdempotentRequest, runIdempotent, type StoredResponse } from './platform/idempotency.ts';
 export type { Notification, Notifier } from './platform/notifier.ts';
 export { maskPhone, outboxNotifier } from './platform/outbox-notifier.ts';
-export { createUser, getUser, listUsers, type NewUser, type UserView } from './users.ts';
-export { type AprJson, type Calculation, calculateApr, calculateSchedule } from './calculator.ts';
+export * from './risk/index.ts';
 export {
   getStudy,
   listStudies,
-  saveSitingStudy,
-  seedDefaultSitingStudy,
   type SitingStudyRequest,
   type SitingStudyView,
+  saveSitingStudy,
+  seedDefaultSitingStudy,
   sitingProblemOf,
   solveSitingStudy,
   studyGeoJson,
 } from './siting.ts';
+export { createUser, getUser, listUsers, type NewUser, type UserView } from './users.ts';

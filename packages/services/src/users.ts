@@ -61,12 +61,12 @@ export async function createUser(
     throw new AppError(
       'unknown_role',
       input.roles.length === 0 ? 'At least one role is required' : `Unknown role: ${unknown.join(', ')}`,
-      [{ path: 'roles', message: `allowed: ${allRoles.join(', ')}` }],
+      [{ path: 'body.roles', message: `allowed: ${allRoles.join(', ')}` }],
     );
   }
   if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(input.username)) {
     throw new AppError('validation_failed', 'User names are 2–63 of a–z, 0–9, . _ -', [
-      { path: 'username', message: 'invalid format' },
+      { path: 'body.username', message: 'invalid format' },
     ]);
   }
   assertPasswordPolicy(input.password, input.username);

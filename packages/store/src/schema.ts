@@ -124,8 +124,50 @@ export interface SitingStudiesTable {
   created_at: string;
 }
 
+export interface RiskModelsTable {
+  id: string;
+  name: string;
+  version: number;
+  kind: 'scorecard' | 'gbdt' | 'xgboost';
+  source: 'trained' | 'uploaded';
+  status: 'candidate' | 'champion' | 'challenger' | 'retired';
+  /** The model artefact, JSON text. */
+  artefact: string;
+  /** JSON: metric summaries (train, cross-validation, hold-out). */
+  metrics: string;
+  /** JSON: the validation report, when one was built. */
+  report: string | null;
+  /** JSON array of training or import notes. */
+  notes: string;
+  training_data_hash: string | null;
+  created_by: string;
+  created_at: string;
+  promoted_by: string | null;
+  promoted_at: string | null;
+}
+
+/** One live score by one model. No applicant data: a caller's reference only. */
+export interface RiskScoreLogTable {
+  id: string;
+  request_id: string;
+  model_id: string;
+  role: 'champion' | 'challenger';
+  applicant_ref: string | null;
+  probability: number;
+  score: number;
+  grade: string;
+  decision: 'approve' | 'decline';
+  /** JSON: [{ feature, impact }]. */
+  reasons: string;
+  missing_count: number;
+  latency_ms: number;
+  created_at: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
+  risk_models: RiskModelsTable;
+  risk_score_log: RiskScoreLogTable;
   siting_studies: SitingStudiesTable;
   users: UsersTable;
   sessions: SessionsTable;

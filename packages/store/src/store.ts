@@ -150,6 +150,9 @@ function buildStore(
     provider: migrationProvider(schema),
     migrationTableName: 'puhui_migrations',
     migrationLockTableName: 'puhui_migrations_lock',
+    // Capabilities add their migrations independently (0002 lending, 0003 risk, 0004 siting); a
+    // database that already has a later one still takes an earlier-numbered newcomer.
+    allowUnorderedMigrations: true,
   });
   return {
     db,

@@ -2,7 +2,9 @@ import type { CliCommand } from '../command.ts';
 import { apr } from './apr.ts';
 import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
+import { eod } from './eod.ts';
 import { migrate } from './migrate.ts';
+import { report } from './report.ts';
 import { riskReport } from './risk-report.ts';
 import { riskScore } from './risk-score.ts';
 import { riskTrain } from './risk-train.ts';
@@ -16,6 +18,8 @@ export const commands: readonly CliCommand[] = [
   serve,
   migrate,
   demo,
+  eod,
+  report,
   usersCreate,
   auditVerify,
   schedule,

@@ -47,30 +47,36 @@ export function fitEncoders(
     if (col.kind === 'numeric') {
       const specials = col.spec.specialValues;
       const sp = new Set(specials);
-      const vals = Float64Array.from(col.values.filter((x) => !Number.isNaN(x) && !sp.has(x))).sort();
-      const maxValueBins = maxBins - 1 - specials.length;
-      const distinct: number[] = [];
-      const counts: number[] = [];
-      for (let i = 0; i < vals.length; i++) {
-        if (i === 0 || vals[i] !== vals[i - 1]) {
-          distinct.push(vals[i]!);
-          counts.push(1);
-        } else counts[counts.length - 1]!++;
+      const raw = col.values;
+      const buf = new Float64Array(raw.length);
+      let present = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const x = raw[i]!;
+        if (!Number.isNaN(x) && (sp.size === 0 || !sp.has(x))) buf[present++] = x;
       }
+      const vals = buf.subarray(0, present).sort();
+      const maxValueBins = maxBins - 1 - specials.length;
+      const len = vals.length;
+      let distinct = 0;
+      for (let i = 0; i < len; i++) if (i === 0 || vals[i] !== vals[i - 1]) distinct++;
       const cuts: number[] = [];
-      if (distinct.length <= maxValueBins) {
-        for (let i = 1; i < distinct.length; i++) cuts.push((distinct[i - 1]! + distinct[i]!) / 2);
+      if (distinct <= maxValueBins) {
+        for (let i = 1; i < len; i++) if (vals[i] !== vals[i - 1]) cuts.push((vals[i - 1]! + vals[i]!) / 2);
       } else {
-        // Greedy quantile cuts over distinct values so heavy values do not waste bins.
-        const per = vals.length / maxValueBins;
+        // Greedy quantile cuts over runs of distinct values so heavy values do not waste bins.
+        const per = len / maxValueBins;
         let acc = 0;
         let next = per;
-        for (let i = 0; i < distinct.length - 1; i++) {
-          acc += counts[i]!;
+        for (let i = 0; i < len; ) {
+          let j = i + 1;
+          while (j < len && vals[j] === vals[i]) j++;
+          if (j >= len) break;
+          acc += j - i;
           if (acc >= next && cuts.length < maxValueBins - 1) {
-            cuts.push((distinct[i]! + distinct[i + 1]!) / 2);
+            cuts.push((vals[i]! + vals[j]!) / 2);
             while (next <= acc) next += per;
           }
+          i = j;
         }
       }
       return { name, kind: 'numeric', cuts, specials: [...specials] };
@@ -157,9 +163,30 @@ export function binMatrix(
     nBins[f] = nb;
     categorical[f] = e.kind === 'categorical' ? 1 : 0;
     if (e.kind === 'numeric' && col.kind === 'numeric') {
+      const values = col.values;
+      const cuts = Float64Array.from(e.cuts);
+      const nc = cuts.length;
+      const specials = e.specials;
       for (let i = 0; i < n; i++) {
-        const c = numericCode(e, col.values[i]!);
-        bins[i * F + f] = Number.isNaN(c) ? nb - 1 : c;
+        const x = values[i]!;
+        let code: number;
+        if (Number.isNaN(x)) code = nb - 1;
+        else {
+          const s = specials.length === 0 ? -1 : specials.indexOf(x);
+          if (s >= 0) code = nc + 1 + s;
+          else {
+            // First cut the value is below (binary search, as numericCode).
+            let lo = 0;
+            let hi = nc;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              if (x < cuts[mid]!) hi = mid;
+              else lo = mid + 1;
+            }
+            code = lo;
+          }
+        }
+        bins[i * F + f] = code;
       }
     } else if (col.kind === 'categorical') {
       const code = compileEncoder(e);

@@ -1,9 +1,9 @@
 import type { RawValue } from '../data/values.ts';
 import { parseNumber, toLabel, toNumeric } from '../data/values.ts';
-import { type Ensemble, ensembleMargin, marginToProbability } from '../gbdt/ensemble.ts';
+import { compileEnsemble } from '../gbdt/compiled.ts';
+import { type Ensemble, marginToProbability } from '../gbdt/ensemble.ts';
 import { compileEncoder } from '../gbdt/feature-encoder.ts';
 import { treeFromJson } from '../gbdt/tree.ts';
-import { treeShap } from '../gbdt/tree-shap.ts';
 import { logitToScore, probabilityToScore } from '../scorecard/scaling.ts';
 import { compileScorecard } from '../scorecard/scorecard.ts';
 import { type GradeBand, type ModelArtefact, parseArtefact } from './artefact.ts';
@@ -133,8 +133,12 @@ export function loadModel(input: ModelArtefact | unknown): Scorer {
       float32: true,
     };
   }
+  // Compiled once: flat node arrays and per-leaf TreeSHAP tables, so a call allocates only its
+  // result. Reasons are the (at most) three largest positive contributions.
+  const compiled = compileEnsemble(ensemble);
   const codes = new Float64Array(names.length);
   const phi = new Float64Array(names.length);
+  const top = new Int32Array(3);
   const isXgb = artefact.modelType === 'xgboost';
   const scoreOf = (p: number, margin: number): number =>
     Math.round(isXgb ? probabilityToScore(p, artefact.scaling) : logitToScore(margin, artefact.scaling));
@@ -142,21 +146,32 @@ export function loadModel(input: ModelArtefact | unknown): Scorer {
     artefact,
     probability(r) {
       encode(r, codes);
-      return marginToProbability(ensembleMargin(ensemble, codes), ensemble.float32);
+      return marginToProbability(compiled.margin(codes), ensemble.float32);
     },
     score(r) {
       encode(r, codes);
-      const margin = ensembleMargin(ensemble, codes);
+      const margin = compiled.margin(codes);
       const probability = marginToProbability(margin, ensemble.float32);
       phi.fill(0);
-      for (const t of ensemble.trees) treeShap(t, codes, phi);
-      const order: number[] = [];
-      for (let f = 0; f < phi.length; f++) if (phi[f]! > 1e-12) order.push(f);
-      order.sort((a, b) => phi[b]! - phi[a]! || a - b);
-      const reasons = order.slice(0, 3).map((f) => {
+      compiled.shap(codes, phi);
+      // Top three by contribution (ties: lower feature index first), above 1e-12.
+      let kept = 0;
+      for (let f = 0; f < phi.length; f++) {
+        const v = phi[f]!;
+        if (!(v > 1e-12)) continue;
+        let i = kept < 3 ? kept++ : 3;
+        while (i > 0 && phi[top[i - 1]!]! < v) {
+          if (i < 3) top[i] = top[i - 1]!;
+          i--;
+        }
+        if (i < 3) top[i] = f;
+      }
+      const reasons: Reason[] = [];
+      for (let i = 0; i < kept; i++) {
+        const f = top[i]!;
         const value = display(r[names[f]!]);
-        return { feature: names[f]!, value, impact: phi[f]!, text: `${names[f]!}: ${value}` };
-      });
+        reasons.push({ feature: names[f]!, value, impact: phi[f]!, text: `${names[f]!}: ${value}` });
+      }
       const score = scoreOf(probability, margin);
       return { probability, score, grade: gradeOf(score, grades), reasons };
     },

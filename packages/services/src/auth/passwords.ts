@@ -40,9 +40,9 @@ export function dummyPasswordHash(): Promise<string> {
  *
  * @example assertPasswordPolicy('s3cure-enough', 'alice');
  */
-export function assertPasswordPolicy(password: string, username: string): void {
+export function assertPasswordPolicy(password: string, username: string, field = 'body.password'): void {
   const fail = (message: string) => {
-    throw new AppError('password_too_weak', message, [{ path: 'password', message }]);
+    throw new AppError('password_too_weak', message, [{ path: field, message }]);
   };
   if (password.length < 10) fail('at least 10 characters');
   if (password.length > 128) fail('at most 128 characters');

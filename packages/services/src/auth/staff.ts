@@ -156,10 +156,10 @@ export async function changePassword(
   if (!user) throw new AppError('unauthenticated');
   if (!(await verifyPassword(user.password_hash, input.currentPassword)))
     throw new AppError('invalid_credentials');
-  assertPasswordPolicy(input.newPassword, user.username);
+  assertPasswordPolicy(input.newPassword, user.username, 'body.newPassword');
   if (input.newPassword === input.currentPassword) {
     throw new AppError('password_too_weak', 'The new password must differ from the current one', [
-      { path: 'newPassword', message: 'same as current password' },
+      { path: 'body.newPassword', message: 'same as current password' },
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-lending.ts';
+import * as m0003 from './0003-risk.ts';
 import * as m0004 from './0004-siting.ts';
 import type { SchemaDialect } from './schema-dialect.ts';
 
@@ -15,6 +17,8 @@ interface DialectMigration {
  */
 export const migrationList: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0001-foundation', m0001],
+  ['0002-lending', m0002],
+  ['0003-risk', m0003],
   ['0004-siting', m0004],
 ];
 

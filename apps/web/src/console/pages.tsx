@@ -1,0 +1,66 @@
+import { AuditOutlined, DashboardOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Permission } from '../shared/permissions.ts';
+import type { ConsoleStrings } from './i18n/zh-CN.ts';
+
+/** A menu group: the key of its label under `nav.groups`. */
+export type MenuGroup = keyof ConsoleStrings['nav']['groups'];
+
+/** A page's menu label: a key of `nav` in the console's translations. */
+export type NavKey = Exclude<keyof ConsoleStrings['nav'], 'groups' | 'menu'>;
+
+/** One page of the staff console: its route, its menu entry and who may see it. */
+export interface ConsolePage {
+  /** The URL path under `/` (no leading slash): `users` → `/users`. */
+  readonly path: string;
+  /** The menu label, `nav.<label>` in src/console/i18n/*.ts. */
+  readonly label: NavKey;
+  readonly group: MenuGroup;
+  readonly icon: ReactNode;
+  /** The permission needed to see the menu entry and the page (the server checks it again). */
+  readonly permission?: Permission;
+  /** The page component, loaded on first visit (its own chunk). */
+  readonly component: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every page of the staff console, in menu order. Adding a page = a component file under
+ * `pages/<name>/`, one entry here, and its texts in `i18n/zh-CN.ts` and `i18n/en.ts`
+ * (see apps/web/README.md, "How to add a page").
+ */
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  {
+    path: 'dashboard',
+    label: 'dashboard',
+    group: 'overview',
+    icon: <DashboardOutlined />,
+    component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    path: 'users',
+    label: 'users',
+    group: 'operations',
+    icon: <TeamOutlined />,
+    permission: 'users:read',
+    component: lazy(() => import('./pages/users/UsersPage.tsx')),
+  },
+  {
+    path: 'audit',
+    label: 'audit',
+    group: 'operations',
+    icon: <AuditOutlined />,
+    permission: 'audit:read',
+    component: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  },
+  {
+    path: 'outbox',
+    label: 'outbox',
+    group: 'operations',
+    icon: <SendOutlined />,
+    permission: 'outbox:read',
+    component: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+  },
+];
+
+/** The order of the menu's groups. */
+export const MENU_GROUPS: readonly MenuGroup[] = ['overview', 'operations'];

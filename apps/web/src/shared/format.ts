@@ -1,0 +1,88 @@
+/**
+ * Display formats shared by the console and the portal. Amounts arrive from the API as decimal
+ * strings (`"10300.00"`) and are formatted as strings, never through floating point.
+ */
+
+/**
+ * Groups the integer part of a decimal-string amount in thousands.
+ *
+ * @example formatAmount('1234567.80'); // '1,234,567.80'
+ * @example formatAmount('-50.00'); // '-50.00'
+ */
+export function formatAmount(amount: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount.trim());
+  if (!m) return amount;
+  const [, sign, int = '', frac = ''] = m;
+  return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac}`;
+}
+
+/**
+ * A rate given as a decimal fraction string, as a percentage rounded half-up to `digits` places
+ * (exact decimal arithmetic on the string).
+ *
+ * @example formatRate('0.18151635'); // '18.15%'
+ * @example formatRate('0.12682621', 1); // '12.7%'
+ */
+export function formatRate(fraction: string, digits = 2): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(fraction.trim());
+  if (!m) return fraction;
+  const [, sign, int = '0', frac = ''] = m;
+  // value × 10^(2 + digits) as an integer, rounded half-up on the next digit.
+  const shift = 2 + digits;
+  const padded = (frac + '0'.repeat(shift + 1)).slice(0, shift + 1);
+  let scaled = BigInt(int + padded.slice(0, shift));
+  if (Number(padded[shift]) >= 5) scaled += 1n;
+  const text = scaled.toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits);
+  const part = digits > 0 ? `.${text.slice(text.length - digits)}` : '';
+  return `${scaled === 0n ? '' : sign}${whole}${part}%`;
+}
+
+/**
+ * An ISO timestamp in the reader's language and local time, to the minute.
+ *
+ * @example formatDateTime('2026-03-02T08:00:00.000Z', 'en'); // e.g. 'Mar 2, 2026, 4:00 PM' in UTC+8
+ */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`) in the reader's language, without time-zone shifts.
+ *
+ * @example formatDate('2026-02-15', 'zh-CN'); // '2026年2月15日'
+ */
+export function formatDate(date: string, language: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return date;
+  const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
+}
+
+/**
+ * A phone number with its middle digits hidden, as the server's logs show it.
+ *
+ * @example maskPhone('+8613800000001'); // '+86 138****0001'
+ */
+export function maskPhone(phone: string): string {
+  const m = /^\+86(\d{3})\d{4}(\d{4})$/.exec(phone);
+  if (m) return `+86 ${m[1]}****${m[2]}`;
+  if (phone.length <= 6) return phone;
+  return `${phone.slice(0, 4)}****${phone.slice(-4)}`;
+}
+
+/**
+ * A mainland mobile number typed by a person, as E.164 (`+86…`), or null when it is not one. A
+ * number already starting with `+` is kept (spaces and dashes removed).
+ *
+ * @example toE164('138 0000 0001'); // '+8613800000001'
+ * @example toE164('12345'); // null
+ */
+export function toE164(input: string): string | null {
+  const compact = input.replace(/[\s-]/g, '');
+  if (/^\+[1-9]\d{7,14}$/.test(compact)) return compact;
+  if (/^1[3-9]\d{9}$/.test(compact)) return `+86${compact}`;
+  return null;
+}

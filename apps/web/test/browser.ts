@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type RunningServer, startServer } from '@puhui/server';
+import { openStore, type Store } from '@puhui/store';
+import axe from 'axe-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { expect } from 'vitest';
+import { ensureBuild } from '../scripts/ensure-build.mjs';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM = process.env.PUHUI_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export const browserMissing = existsSync(CHROMIUM)
+  ? undefined
+  : `no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`;
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Screenshots for review land here (git-ignored). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+
+/** The real server on a temporary SQLite database with demo data, and a headless Chromium. */
+export interface WebHarness {
+  readonly url: string;
+  readonly browser: Browser;
+  /** A second connection to the server's database, for reading what an SMS gateway would deliver. */
+  readonly store: Store;
+  /** A fresh browser context (cookies/storage of its own) on the server. */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** The newest one-time code sent to `phone` (from the outbox table). */
+  lastOtp(phone: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the web app when needed, starts Puhui on a free port with a fresh database and demo data,
+ * and launches Chromium headless.
+ *
+ * @example const h = await startWebHarness(); const page = await (await h.context()).newPage();
+ */
+export async function startWebHarness(): Promise<WebHarness> {
+  ensureBuild({ quiet: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'puhui-web-e2e-'));
+  const config = loadConfig({
+    PUHUI_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    PUHUI_RATE_LIMIT_PER_MINUTE: '100000',
+    PUHUI_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  let server: RunningServer | undefined;
+  let store: Store | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer(config, { demo: true, print: () => {} });
+    store = openStore(config.store);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  } catch (error) {
+    await browser?.close();
+    await store?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const s = server;
+  const db = store;
+  const b = browser;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    url: s.url.replace('localhost', '127.0.0.1'),
+    browser: b,
+    store: db,
+    async context(options) {
+      const context = await b.newContext({ baseURL: s.url.replace('localhost', '127.0.0.1'), ...options });
+      // Fail at the step that waits, well before the test's own time-out.
+      context.setDefaultTimeout(10_000);
+      return context;
+    },
+    async lastOtp(phone) {
+      const row = await db.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('subject', '=', `phone:${phone}`)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      return (JSON.parse(row.payload) as { params: { code: string } }).params.code;
+    },
+    async close() {
+      await b.close();
+      await db.close();
+      await s.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs axe-core in the page and returns its serious and critical violations, one line each.
+ *
+ * @example expect(await seriousViolations(page, 'portal home')).toEqual([]);
+ */
+export async function seriousViolations(page: Page, label: string): Promise<string[]> {
+  // Judge the page at rest: no hover under a leftover mouse position, no running transition.
+  await page.mouse.move(1, 1);
+  await settled(page);
+  const injected = await page.evaluate(() => 'axe' in window);
+  if (!injected) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: typeof axe };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+  });
+  return violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' | ')}`);
+}
+
+/** Collects Content-Security-Policy violations and uncaught errors a page reports into `problems`. */
+export function watchPage(page: Page, problems: string[] = []): string[] {
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+/** Saves a full-page screenshot under .screenshots/ for review. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Moves the single-page app to `path` the way a link does (history API, no reload), and waits
+ * until the page there has rendered its heading. `path` is the app's own path (`/learn` in the
+ * portal is `/portal/learn` in the address bar; pass what `location.pathname` will be).
+ *
+ * @example await navigateInApp(page, '/portal/learn/rate');
+ */
+export async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => {
+    window.history.pushState(null, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, path);
+  await page.locator(`main[data-path="${path.replace(/\/$/, '') || '/'}"] h1`).waitFor();
+}
+
+/**
+ * `expect.poll` with a time-out for a busy two-core machine (the default is one second).
+ *
+ * @example await poll(() => page.locator('h1').textContent()).toBe('Dashboard');
+ */
+export function poll<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 10_000, interval: 100 });
+}
+
+/** Waits until no CSS transition or animation runs in the page (Ant Design's motions, toggles). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    {
+      timeout: 5_000,
+    },
+  );
+}

@@ -1,0 +1,213 @@
+// End-of-day benchmark: one business date over N active loans on SQLite (and PostgreSQL when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL is set), against a same-run baseline that bulk-inserts
+// the same number of journal lines into the same database with the same store function.
+//
+//   npm run bench -w @puhui/services                      # N = 10,000
+//   BENCH_LOANS=10000,100000 npm run bench -w @puhui/services
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock, randomIds } from '@puhui/core';
+import { appendEntries, findLoan, type LoanRow, openStore, type Store, type StoredEntry } from '@puhui/store';
+import pg from 'pg';
+import { endOfDay, outboxNotifier, type ServiceContext } from '../src/index.ts';
+import { activeLoan, activeProduct } from '../src/lending/test-support.ts';
+
+const SIZES = (process.env.BENCH_LOANS ?? '10000').split(',').map(Number);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+function context(store: Store): ServiceContext {
+  const clock = manualClock('2026-01-05T02:00:00Z');
+  const ctx: ServiceContext = {
+    store,
+    clock,
+    ids: randomIds(clock),
+    notifier: outboxNotifier(
+      () => ctx,
+      () => {},
+    ),
+    auth: {
+      tokenSecret: 'x'.repeat(64),
+      tokenTtlSeconds: 900,
+      maxFailedSignIns: 5,
+      lockoutMinutes: 15,
+      otpTtlSeconds: 300,
+      otpMaxAttempts: 5,
+      otpPerHour: 5,
+      signatureWindowSeconds: 300,
+    },
+  };
+  return ctx;
+}
+
+/** N active loans cloned from one real loan (bulk rows, and the matching disbursement balances). */
+async function growBook(ctx: ServiceContext, n: number): Promise<void> {
+  await activeProduct(ctx, 'BENCH');
+  const templateId = await activeLoan(ctx, {
+    productCode: 'BENCH',
+    principalMinor: 1_200_000,
+    repayments: 12,
+  });
+  const template = await ctx.store.db
+    .selectFrom('loans')
+    .selectAll()
+    .where('id', '=', templateId)
+    .executeTakeFirstOrThrow();
+  const principal = Number(template.principal_outstanding_minor);
+  const chunk = 500;
+  for (let i = 1; i < n; i += chunk) {
+    const rows = [];
+    for (let k = i; k < Math.min(n, i + chunk); k++)
+      rows.push({ ...template, id: `loan_b${String(k).padStart(8, '0')}` });
+    await ctx.store.db.insertInto('loans').values(rows).execute();
+  }
+  await ctx.store.db
+    .updateTable('account_balances')
+    .set((eb) => ({ debit_minor: eb('debit_minor', '+', principal * (n - 1)) }))
+    .where('account', '=', '1303')
+    .execute();
+  await ctx.store.db
+    .updateTable('account_balances')
+    .set((eb) => ({ credit_minor: eb('credit_minor', '+', principal * (n - 1)) }))
+    .where('account', '=', '1002:alipay')
+    .execute();
+}
+
+/** The baseline: append `lines` journal lines (two-line entries, 1,000 entries a transaction). */
+async function baseline(store: Store, lines: number): Promise<number> {
+  const started = performance.now();
+  const entries = Math.ceil(lines / 2);
+  for (let i = 0; i < entries; i += 1000) {
+    const batch: StoredEntry[] = [];
+    for (let k = i; k < Math.min(entries, i + 1000); k++)
+      batch.push({
+        id: `je_base_${k}`,
+        businessDate: '2026-01-06',
+        valueDate: '2026-01-06',
+        txnRef: `base-${k}`,
+        txnType: 'interest_accrual',
+        loanId: `loan_base_${k}`,
+        borrowerId: 'bor_base',
+        memo: 'baseline',
+        lines: [
+          { account: '1132', side: 'debit', amountMinor: 592, currency: 'CNY' },
+          { account: '6011', side: 'credit', amountMinor: 592, currency: 'CNY' },
+        ],
+      });
+    await store.transaction((tx) => appendEntries(tx, batch, '2026-01-06T00:00:00.000Z'));
+  }
+  return performance.now() - started;
+}
+
+interface Figures {
+  database: string;
+  loans: number;
+  eodMs: number;
+  loansPerSecond: number;
+  lines: number;
+  baselineMs: number;
+  ratio: number;
+  peakRssMb: number;
+  heapGrowthMb: number;
+}
+
+async function measure(
+  database: string,
+  open: () => Promise<{ store: Store; dispose: () => Promise<void> }>,
+  n: number,
+): Promise<Figures> {
+  const { store, dispose } = await open();
+  try {
+    await store.migrate();
+    const ctx = context(store);
+    await growBook(ctx, n);
+    // Close the disbursement date first, so the measured date is a plain accrual day for every loan.
+    await endOfDay(ctx, { date: '2026-01-05', batchSize: 1000 });
+    const before = await store.db
+      .selectFrom('journal_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    global.gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    const started = performance.now();
+    await endOfDay(ctx, { date: '2026-01-06', batchSize: 1000 });
+    const eodMs = performance.now() - started;
+    clearInterval(sampler);
+    const heapGrowth = process.memoryUsage().heapUsed - heap0;
+    const after = await store.db
+      .selectFrom('journal_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const lines = Number(after.n) - Number(before.n);
+    const baselineMs = await baseline(store, lines);
+    return {
+      database,
+      loans: n,
+      eodMs: Math.round(eodMs),
+      loansPerSecond: Math.round((n / eodMs) * 1000),
+      lines,
+      baselineMs: Math.round(baselineMs),
+      ratio: Number((eodMs / baselineMs).toFixed(2)),
+      peakRssMb: Math.round(peak / 1_048_576),
+      heapGrowthMb: Math.round(heapGrowth / 1_048_576),
+    };
+  } finally {
+    await dispose();
+  }
+}
+
+const sqlite = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'puhui-bench-'));
+  const store = openStore({ dataDir: dir });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+const postgres = (url: string) => async () => {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const store = openStore({ databaseUrl: url, pgSchema: schema, poolSize: 4 });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop schema ${schema} cascade`);
+      await a.end();
+    },
+  };
+};
+
+const results: Figures[] = [];
+for (const n of SIZES) {
+  results.push(await measure('sqlite', sqlite, n));
+  console.log(JSON.stringify(results[results.length - 1]));
+  if (PG_URL) {
+    results.push(await measure('postgres', postgres(PG_URL), n));
+    console.log(JSON.stringify(results[results.length - 1]));
+  }
+}
+console.log(
+  '\nEnd of day, one business date (interest accrual on every loan, then provisioning and reconciliation)',
+);
+console.log(
+  'database  loans      EOD ms   loans/s  lines     baseline ms  ratio  peak RSS MB  heap growth MB',
+);
+for (const r of results)
+  console.log(
+    `${r.database.padEnd(9)} ${String(r.loans).padEnd(10)} ${String(r.eodMs).padEnd(8)} ${String(r.loansPerSecond).padEnd(8)} ${String(r.lines).padEnd(9)} ${String(r.baselineMs).padEnd(12)} ${String(r.ratio).padEnd(6)} ${String(r.peakRssMb).padEnd(12)} ${r.heapGrowthMb}`,
+  );

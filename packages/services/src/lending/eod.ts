@@ -1,0 +1,388 @@
+import { AppError } from '@puhui/core';
+import { type JournalEntry, post } from '@puhui/ledger';
+import { LOAN_CATEGORIES } from '@puhui/loans';
+import { addDays, daysBetween, isLocalDate, type LocalDate } from '@puhui/money';
+import {
+  accountTotalsOf,
+  appendEntries,
+  claimEodBatch,
+  completeEodRun,
+  countEodPending,
+  eodProgress,
+  findEodRun,
+  insertEodBatch,
+  type LoanEodUpdate,
+  listEodRuns,
+  lockEodRun,
+  setOpenDate,
+  startEodRun,
+  type Tx,
+  updateLoansEod,
+} from '@puhui/store';
+import { nowIso, type Principal, type ServiceContext } from '../context.ts';
+import { audit } from '../platform/audit.ts';
+import { emit } from '../platform/events.ts';
+import { type ServicingAccount, snapshotOf } from './account.ts';
+import { businessDate, CHART, postEntries } from './books.ts';
+import { positionOf, productConfigOf, rulesOf } from './loans.ts';
+import { planPostings } from './posting.ts';
+import { type PortfolioSummary, portfolioSummary, reconcileBooks, requiredAllowance } from './reports.ts';
+
+/** Options of {@link endOfDay}. */
+export interface EodOptions {
+  /** Close business dates up to and including this one (default: the open business date). */
+  readonly date?: string | undefined;
+  /** Loans per batch transaction (default 500). */
+  readonly batchSize?: number;
+  /** Name of this worker in the progress records (several may share a run on PostgreSQL). */
+  readonly worker?: string;
+  /** Called after every committed batch. */
+  readonly onProgress?: (p: EodProgress) => void;
+  /** How long a worker waits between checks while others finish a run (ms, default 100). */
+  readonly pollMs?: number;
+}
+
+/** Progress of the running date. */
+export interface EodProgress {
+  readonly date: string;
+  /** Loans this worker has processed for the date. */
+  readonly processed: number;
+  /** Active loans still to process when the run started (all workers). */
+  readonly pending: number;
+}
+
+/** What end of day did for one business date. */
+export interface EodDay {
+  readonly date: string;
+  /** True when the date was already closed: nothing changed. */
+  readonly alreadyClosed: boolean;
+  readonly loans: number;
+  readonly batches: number;
+  readonly entries: number;
+  /** Loans this worker processed. */
+  readonly processedHere: number;
+  readonly provisionEntries: number;
+  readonly reconciled: boolean;
+}
+
+/** The outcome of {@link endOfDay}. */
+export interface EodResult {
+  readonly days: readonly EodDay[];
+  /** The open business date afterwards. */
+  readonly openDate: string;
+}
+
+const SYSTEM: Principal = { kind: 'system', id: 'eod' };
+const MILESTONES = [1, 31, 61, 91, 181, 361];
+
+/**
+ * Closes business dates: for each date from the open one up to `date` (catching up missed days in
+ * order), every active loan is brought to the date in batches — interest accrued (accrual basis),
+ * penalties charged, days past due and classification updated (the arrears floor, or staff's worse
+ * category), due-soon and overdue events emitted — then provisions are posted per category, the
+ * sub-ledger is reconciled with the control accounts, and the next date opens.
+ *
+ * Each batch is one transaction that also stamps its loans with the date, so a crash loses at
+ * most the batch in flight and a rerun continues where it stopped; a date already closed changes
+ * nothing. Loans are streamed by id (bounded memory). On PostgreSQL several workers may run the
+ * same dates at once: batches are claimed with `FOR UPDATE SKIP LOCKED` and one worker alone
+ * finishes each date.
+ *
+ * @example await endOfDay(ctx, { date: '2026-03-31' });
+ */
+export async function endOfDay(ctx: ServiceContext, options: EodOptions = {}): Promise<EodResult> {
+  if (options.date !== undefined && !isLocalDate(options.date))
+    throw new AppError('validation_failed', `${options.date} is not a date (YYYY-MM-DD)`, [
+      { path: 'date', message: 'not a calendar date' },
+    ]);
+  const open = await businessDate(ctx, ctx.store.db);
+  const target = options.date ?? open;
+  const days: EodDay[] = [];
+  if (target < open) {
+    const run = await findEodRun(ctx.store.db, target);
+    if (run?.status !== 'completed')
+      throw new AppError(
+        'eod_date_invalid',
+        `${target} is before the open business date ${open} and was never closed`,
+      );
+    days.push(closedDay(run.business_date, run.loans, run.batches, run.entries));
+    return { days, openDate: open };
+  }
+  for (let date = open; date <= target; date = addDays(date as LocalDate, 1)) {
+    days.push(await closeDate(ctx, date, options));
+  }
+  return { days, openDate: await businessDate(ctx, ctx.store.db) };
+}
+
+function closedDay(date: string, loans: number, batches: number, entries: number): EodDay {
+  return {
+    date,
+    alreadyClosed: true,
+    loans,
+    batches,
+    entries,
+    processedHere: 0,
+    provisionEntries: 0,
+    reconciled: true,
+  };
+}
+
+async function closeDate(ctx: ServiceContext, date: string, options: EodOptions): Promise<EodDay> {
+  const existing = await findEodRun(ctx.store.db, date);
+  if (existing?.status === 'completed')
+    return closedDay(date, existing.loans, existing.batches, existing.entries);
+  await startEodRun(ctx.store.db, date, nowIso(ctx));
+  const batchSize = options.batchSize ?? 500;
+  const worker = options.worker ?? 'main';
+  const pending = await countEodPending(ctx.store.db, date);
+  let processed = 0;
+  for (;;) {
+    let cursor = '';
+    for (;;) {
+      const batch = await ctx.store.transaction((tx) =>
+        processBatch(ctx, tx, date, cursor, batchSize, worker),
+      );
+      if (batch === null) break;
+      processed += batch.loans;
+      cursor = batch.lastId;
+      options.onProgress?.({ date, processed, pending });
+    }
+    const finished = await ctx.store.transaction((tx) => finishDate(ctx, tx, date));
+    if (finished) {
+      const run = await findEodRun(ctx.store.db, date);
+      return {
+        date,
+        alreadyClosed: false,
+        loans: run?.loans ?? 0,
+        batches: run?.batches ?? 0,
+        entries: run?.entries ?? 0,
+        processedHere: processed,
+        provisionEntries: finished.provisionEntries,
+        reconciled: true,
+      };
+    }
+    // Another worker still holds loans of this date: wait, then take over anything left.
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
+    const run = await findEodRun(ctx.store.db, date);
+    if (run?.status === 'completed')
+      return {
+        ...closedDay(date, run.loans, run.batches, run.entries),
+        alreadyClosed: false,
+        processedHere: processed,
+      };
+  }
+}
+
+async function processBatch(
+  ctx: ServiceContext,
+  tx: Tx,
+  date: string,
+  afterId: string,
+  limit: number,
+  worker: string,
+): Promise<{ loans: number; lastId: string } | null> {
+  const rows = await claimEodBatch(tx, ctx.store, date, afterId, limit);
+  if (rows.length === 0) return null;
+  const entries: JournalEntry[] = [];
+  const borrowerOf = new Map<string, string>();
+  const updates: LoanEodUpdate[] = [];
+  const events: Array<{ loanId: string; type: string; payload: Record<string, unknown> }> = [];
+  const memo = `EOD ${date}`;
+  for (const row of rows) {
+    const config = await productConfigOf(ctx, tx, row.product_id);
+    const account = JSON.parse(row.state) as ServicingAccount;
+    const snap = snapshotOf(account, date, rulesOf(config, row));
+    const plan = planPostings({
+      loanId: row.id,
+      currency: row.currency,
+      basis: config.basis,
+      chart: CHART,
+      businessDate: date,
+      previous: new Map(),
+      previousEntries: new Map(),
+      effects: [],
+      fundsOf: () => ({ kind: 'channel', channel: 'bank' }),
+      booked: positionOf(row),
+      target: snap.position,
+      writeOff: () => ({ classification: row.classification, fromAllowanceMinor: 0 }),
+      newId: () => ctx.ids.next('je'),
+      memo,
+    });
+    for (const e of plan.entries) {
+      entries.push(e);
+      borrowerOf.set(e.id, row.borrower_id);
+    }
+    updates.push({
+      id: row.id,
+      principalOutstandingMinor: snap.position.principalMinor,
+      interestReceivableMinor: snap.position.interestMinor,
+      feesReceivableMinor: snap.position.feesMinor,
+      penaltiesReceivableMinor: snap.position.penaltiesMinor,
+      overpaymentMinor: snap.position.overpaymentMinor,
+      totalOutstandingMinor: snap.payoffMinor,
+      overdueMinor: snap.overdueMinor,
+      dpd: snap.dpd,
+      classification: snap.classification,
+      nextDueDate: snap.nextDueDate,
+      eodDate: date,
+    });
+    if (
+      snap.nextDueDate !== null &&
+      daysBetween(date as LocalDate, snap.nextDueDate as LocalDate) === config.dueSoonDays
+    )
+      events.push({
+        loanId: row.id,
+        type: 'loan.payment_due_soon',
+        payload: { loanId: row.id, dueDate: snap.nextDueDate, businessDate: date },
+      });
+    const crossed = MILESTONES.filter((m) => row.dpd < m && snap.dpd >= m).pop();
+    if (crossed !== undefined)
+      events.push({
+        loanId: row.id,
+        type: 'loan.overdue',
+        payload: { loanId: row.id, dpd: snap.dpd, overdueMinor: snap.overdueMinor, businessDate: date },
+      });
+    if (snap.classification !== row.classification)
+      events.push({
+        loanId: row.id,
+        type: 'loan.classification_changed',
+        payload: { loanId: row.id, from: row.classification, to: snap.classification, businessDate: date },
+      });
+  }
+  const now = nowIso(ctx);
+  if (entries.length > 0) {
+    // One append for the whole batch; each entry keeps its own loan and borrower.
+    await postEntriesByBorrower(ctx, tx, entries, borrowerOf);
+  }
+  await updateLoansEod(tx, updates, now);
+  for (const e of events) await emit(ctx, tx, `loan:${e.loanId}`, e.type, e.payload);
+  const first = rows[0]?.id as string;
+  const last = rows[rows.length - 1]?.id as string;
+  await insertEodBatch(tx, {
+    id: ctx.ids.next('eodb'),
+    business_date: date,
+    worker,
+    first_loan_id: first,
+    last_loan_id: last,
+    loans: rows.length,
+    entries: entries.length,
+    committed_at: now,
+  });
+  return { loans: rows.length, lastId: last };
+}
+
+async function postEntriesByBorrower(
+  ctx: ServiceContext,
+  tx: Tx,
+  entries: readonly JournalEntry[],
+  borrowerOf: ReadonlyMap<string, string>,
+): Promise<void> {
+  await appendEntries(
+    tx,
+    entries.map((e) => ({ ...e, borrowerId: borrowerOf.get(e.id) })),
+    nowIso(ctx),
+  );
+}
+
+/**
+ * The last step of a date, by one worker under the run's row lock: when no loan is left, post the
+ * provisions per category and currency, reconcile the sub-ledger with the control accounts (a
+ * difference fails the step and leaves the run open), store the portfolio figures and open the
+ * next date. Returns null while loans remain (other workers still hold them).
+ */
+async function finishDate(
+  ctx: ServiceContext,
+  tx: Tx,
+  date: string,
+): Promise<{ provisionEntries: number } | null> {
+  const run = await lockEodRun(tx, ctx.store, date);
+  if (!run) throw new AppError('internal_error', `end of day ${date} has no run record`);
+  if (run.status === 'completed') return { provisionEntries: 0 };
+  if ((await countEodPending(tx, date)) > 0) return null;
+  const required = await requiredAllowance(ctx, tx);
+  const allowanceCode = CHART.byRole.get('lossAllowance')?.code as string;
+  const currencies = new Set<string>([...required.values()].map((r) => r.currency));
+  const held = new Map<string, number>();
+  for (const t of await accountTotalsOf(tx)) {
+    if (!t.account.startsWith(`${allowanceCode}:`)) continue;
+    currencies.add(t.currency);
+    held.set(`${t.currency}:${t.account.slice(allowanceCode.length + 1)}`, t.creditMinor - t.debitMinor);
+  }
+  const provisions: JournalEntry[] = [];
+  for (const currency of [...currencies].sort()) {
+    for (const category of LOAN_CATEGORIES) {
+      const r = post(
+        {
+          type: 'provision',
+          id: ctx.ids.next('je'),
+          txnRef: `eod:${date}`,
+          businessDate: date,
+          currency,
+          classification: category,
+          currentMinor: held.get(`${currency}:${category}`) ?? 0,
+          targetMinor: required.get(`${currency}:${category}`)?.required ?? 0,
+          memo: `EOD ${date}: provision ${category}`,
+        },
+        'accrual',
+        CHART,
+      );
+      if (!r.ok) throw new AppError('internal_error', r.errors.map((e) => e.message).join('; '));
+      if (r.value) provisions.push(r.value);
+    }
+  }
+  await postEntries(ctx, tx, provisions);
+  const reconciliation = await reconcileBooks(ctx, tx, { perLoan: false });
+  if (!reconciliation.balanced) {
+    const diff = reconciliation.lines.filter((l) => l.differenceMinor !== 0);
+    throw new AppError(
+      'reconciliation_failed',
+      `End of day ${date}: ${diff.map((d) => `${d.currency} ${d.component} ledger ${d.ledgerMinor} ≠ sub-ledger ${d.subledgerMinor}`).join('; ')}`,
+    );
+  }
+  const summary: PortfolioSummary = await portfolioSummary(ctx, tx, date);
+  const progress = await eodProgress(tx, date);
+  await completeEodRun(tx, date, {
+    completedAt: nowIso(ctx),
+    loans: progress.loans,
+    batches: progress.batches,
+    entries: progress.entries + provisions.length,
+    summary: JSON.stringify(summary),
+  });
+  const next = addDays(date as LocalDate, 1);
+  await setOpenDate(tx, next, nowIso(ctx));
+  await audit(ctx, tx, SYSTEM, {
+    action: 'eod.complete',
+    subjectType: 'business_date',
+    subjectId: date,
+    details: {
+      loans: progress.loans,
+      batches: progress.batches,
+      entries: progress.entries,
+      provisions: provisions.length,
+    },
+  });
+  await emit(ctx, tx, `eod:${date}`, 'eod.completed', {
+    businessDate: date,
+    nextBusinessDate: next,
+    loans: progress.loans,
+  });
+  return { provisionEntries: provisions.length };
+}
+
+/** Recent end-of-day runs, newest first. */
+export async function listEodRunsView(ctx: ServiceContext, limit = 30) {
+  const open = await businessDate(ctx, ctx.store.db);
+  const runs = await listEodRuns(ctx.store.db, limit);
+  return {
+    openDate: open,
+    runs: runs.map((r) => ({
+      date: r.business_date,
+      status: r.status,
+      startedAt: r.started_at,
+      completedAt: r.completed_at,
+      loans: r.loans,
+      batches: r.batches,
+      entries: r.entries,
+    })),
+  };
+}

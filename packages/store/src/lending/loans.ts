@@ -1,0 +1,136 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Executor, Store, Tx } from '../store.ts';
+import type {
+  LoanAccountStatus,
+  LoanStatusChangesTable,
+  LoansTable,
+  LoanTransactionsTable,
+} from './schema.ts';
+
+/** A loan row with its servicing state (JSON). */
+export type LoanRow = Selectable<LoansTable> & { state: string };
+export type LoanTransactionRow = Selectable<LoanTransactionsTable>;
+export type LoanStatusChangeRow = Selectable<LoanStatusChangesTable>;
+
+/** Inserts a loan account. */
+export async function insertLoan(db: Executor, row: LoanRow): Promise<void> {
+  const { state, ...loan } = row;
+  await db.insertInto('loans').values(loan).execute();
+  await db.insertInto('loan_states').values({ loan_id: row.id, borrower_id: row.borrower_id, state }).execute();
+}
+
+/** Loans joined with their state. */
+export function selectLoans(db: Executor) {
+  return db
+    .selectFrom('loans')
+    .innerJoin('loan_states', 'loan_states.loan_id', 'loans.id')
+    .selectAll('loans')
+    .select('loan_states.state');
+}
+
+/** The loan with this id, if any (no lock). */
+export async function findLoan(db: Executor, id: string): Promise<LoanRow | undefined> {
+  return selectLoans(db).where('loans.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Reads a loan for update inside a transaction: `SELECT … FOR UPDATE` on PostgreSQL (concurrent
+ * writers to the same loan queue behind the row lock); SQLite's single writer already serialises
+ * whole transactions.
+ *
+ * @example const row = await lockLoan(tx, ctx.store, loanId);
+ */
+export async function lockLoan(
+  tx: Tx,
+  store: Pick<Store, 'capabilities'>,
+  id: string,
+): Promise<LoanRow | undefined> {
+  let q = selectLoans(tx).where('loans.id', '=', id);
+  if (store.capabilities.rowLocks) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Updates a loan and bumps its version. */
+export async function updateLoan(
+  db: Executor,
+  id: string,
+  patch: Omit<Updateable<LoansTable>, 'id' | 'version'> & { state?: string },
+): Promise<void> {
+  const { state, ...columns } = patch;
+  await db
+    .updateTable('loans')
+    .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+  if (state !== undefined) await db.updateTable('loan_states').set({ state }).where('loan_id', '=', id).execute();
+}
+
+/** Loans, newest first, filtered by borrower, status or partner. */
+export async function listLoans(
+  db: Executor,
+  filter: {
+    borrowerId?: string | undefined;
+    partnerId?: string | undefined;
+    status?: LoanAccountStatus | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<LoanRow[]> {
+  let q = selectLoans(db);
+  if (filter.borrowerId) q = q.where('loans.borrower_id', '=', filter.borrowerId);
+  if (filter.partnerId) q = q.where('loans.partner_id', '=', filter.partnerId);
+  if (filter.status) q = q.where('loans.status', '=', filter.status);
+  return q
+    .orderBy('loans.created_at', 'desc')
+    .orderBy('loans.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+/** Inserts a loan transaction. */
+export async function insertLoanTransaction(db: Executor, row: LoanTransactionRow): Promise<void> {
+  await db.insertInto('loan_transactions').values(row).execute();
+}
+
+/** Updates what a loan transaction posted (after a re-application) or marks it reversed. */
+export async function updateLoanTransaction(
+  db: Executor,
+  id: string,
+  patch: { effect?: string; reversedBy?: string },
+): Promise<void> {
+  await db
+    .updateTable('loan_transactions')
+    .set({
+      ...(patch.effect === undefined ? {} : { effect: patch.effect }),
+      ...(patch.reversedBy === undefined ? {} : { reversed_by: patch.reversedBy }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A loan's transactions in the order they were recorded. */
+export async function listLoanTransactions(db: Executor, loanId: string): Promise<LoanTransactionRow[]> {
+  return db
+    .selectFrom('loan_transactions')
+    .selectAll()
+    .where('loan_id', '=', loanId)
+    .orderBy('seq')
+    .execute();
+}
+
+/** Records a loan status transition. */
+export async function insertLoanStatusChange(db: Executor, row: LoanStatusChangeRow): Promise<void> {
+  await db.insertInto('loan_status_changes').values(row).execute();
+}
+
+/** A loan's status transitions, oldest first. */
+export async function listLoanStatusChanges(db: Executor, loanId: string): Promise<LoanStatusChangeRow[]> {
+  return db
+    .selectFrom('loan_status_changes')
+    .selectAll()
+    .where('loan_id', '=', loanId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
