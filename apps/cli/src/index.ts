@@ -1,3 +1,3 @@
-export { main } from './main.ts';
 export type { CliCommand, CliContext } from './command.ts';
 export { CliError } from './command.ts';
+export { main } from './main.ts';

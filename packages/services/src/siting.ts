@@ -83,10 +83,9 @@ export function sitingProblemOf(request: SitingStudyRequest): SitingProblem {
  * bound for large ones). Runs outside any transaction: solving may take seconds. Failures become
  * catalogue errors naming the ids involved.
  *
- * @example const { problem, result } = await solveSitingStudy(ctx, { name: 'Coverage 5 km', model: 'mclp', radius: 5 });
+ * @example const { problem, result } = await solveSitingStudy({ name: 'Coverage 5 km', model: 'mclp', radius: 5 });
  */
 export async function solveSitingStudy(
-  ctx: Pick<ServiceContext, 'clock'>,
   request: SitingStudyRequest,
 ): Promise<{ problem: SitingProblem; result: SitingResult }> {
   const problem = sitingProblemOf(request);
@@ -200,7 +199,7 @@ export async function studyGeoJson(ctx: ServiceContext, id: string) {
 
 /** Solves and stores the demo county's default study (MCLP, existing stations fixed). */
 export async function seedDefaultSitingStudy(ctx: ServiceContext, actor: Principal): Promise<void> {
-  const { problem, result } = await solveSitingStudy(ctx, { name: 'Demo county coverage', model: 'mclp' });
+  const { problem, result } = await solveSitingStudy({ name: 'Demo county coverage', model: 'mclp' });
   await ctx.store.transaction((tx) =>
     saveSitingStudy(ctx, tx, actor, {
       name: 'Demo county: 5 km coverage with existing stations',

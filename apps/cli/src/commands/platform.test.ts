@@ -37,7 +37,9 @@ describe('puhui (platform commands)', () => {
       seeded: true,
       users: 6,
     });
-    expect(JSON.parse((await runCli(['demo', '--loans', '0', '--json'], { env })).stdout)).toMatchObject({ seeded: false });
+    expect(JSON.parse((await runCli(['demo', '--loans', '0', '--json'], { env })).stdout)).toMatchObject({
+      seeded: false,
+    });
     const created = await runCli(
       ['users', 'create', '--username', 'li.na', '--role', 'loan_officer,auditor', '--json'],
       {

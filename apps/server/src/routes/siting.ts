@@ -167,7 +167,7 @@ export async function sitingRoutes(app: FastifyInstance, opts: { ctx: ServiceCon
       },
     },
     async (request, reply) => {
-      const { problem, result } = await solveSitingStudy(ctx, request.body);
+      const { problem, result } = await solveSitingStudy(request.body);
       return idempotent(ctx, request, reply, async (tx) => ({
         status: 201,
         body: await saveSitingStudy(ctx, tx, principalOf(request), {

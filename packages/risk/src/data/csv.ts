@@ -94,7 +94,8 @@ export function parseCsv(text: string): Table {
   const rows: string[][] = [];
   for (let i = 1; i < records.length; i++) {
     const r = records[i]!;
-    if (r.length > names.length) throw new Error(`CSV record ${i + 1} has ${r.length} cells, header has ${names.length}`);
+    if (r.length > names.length)
+      throw new Error(`CSV record ${i + 1} has ${r.length} cells, header has ${names.length}`);
     while (r.length < names.length) r.push('');
     rows.push(r);
   }

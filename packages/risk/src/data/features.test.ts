@@ -4,7 +4,10 @@ import { detectFeatures, featureColumns } from './features.ts';
 import { isMissing, parseNumber } from './values.ts';
 
 describe('detectFeatures', () => {
-  const ids = Array.from({ length: 30 }, (_, i) => `${i % 3},${i % 2 ? 'A' : 'B'},7,,id${i},${i % 2 ? 'NA' : '3.5'},${i % 2}`);
+  const ids = Array.from(
+    { length: 30 },
+    (_, i) => `${i % 3},${i % 2 ? 'A' : 'B'},7,,id${i},${i % 2 ? 'NA' : '3.5'},${i % 2}`,
+  );
   const table = parseCsv(`num,cat,const,empty,ident,sparse,y\n${ids.join('\n')}\n`);
   it('types columns and drops constant, empty and identifier-like ones', () => {
     const { features, dropped } = detectFeatures(table, { exclude: ['y'] });
@@ -20,7 +23,11 @@ describe('detectFeatures', () => {
     ]);
   });
   it('honours forced kinds and special values, and reads missing cells as NaN / null', () => {
-    const { features } = detectFeatures(table, { exclude: ['y'], kinds: { num: 'categorical' }, specialValues: { sparse: [99, -1] } });
+    const { features } = detectFeatures(table, {
+      exclude: ['y'],
+      kinds: { num: 'categorical' },
+      specialValues: { sparse: [99, -1] },
+    });
     expect(features.find((f) => f.name === 'num')!.kind).toBe('categorical');
     expect(features.find((f) => f.name === 'sparse')!.specialValues).toEqual([-1, 99]);
     const cols = featureColumns(table, features, [0, 1]);

@@ -86,7 +86,11 @@ export function detectFeatures(
         return;
       }
     }
-    features.push({ name, kind, specialValues: [...(options.specialValues?.[name] ?? [])].sort((a, b) => a - b) });
+    features.push({
+      name,
+      kind,
+      specialValues: [...(options.specialValues?.[name] ?? [])].sort((a, b) => a - b),
+    });
   });
   return { features, dropped };
 }

@@ -7,17 +7,22 @@ const outcomes = fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 2, maxLen
 describe('stratified splits', () => {
   it('partition the rows, keep each class share within one row, and repeat for a seed', () => {
     fc.assert(
-      fc.property(outcomes, fc.integer(), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (ys, seed, frac) => {
-        const y = Uint8Array.from(ys);
-        const { train, test } = stratifiedSplit(y, frac, seed);
-        expect([...train, ...test].sort((a, b) => a - b)).toEqual(ys.map((_, i) => i));
-        for (const cls of [0, 1]) {
-          const total = ys.filter((v) => v === cls).length;
-          const inTest = test.filter((i) => ys[i] === cls).length;
-          expect(inTest).toBe(Math.round(frac * total));
-        }
-        expect(stratifiedSplit(y, frac, seed)).toEqual({ train, test });
-      }),
+      fc.property(
+        outcomes,
+        fc.integer(),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (ys, seed, frac) => {
+          const y = Uint8Array.from(ys);
+          const { train, test } = stratifiedSplit(y, frac, seed);
+          expect([...train, ...test].sort((a, b) => a - b)).toEqual(ys.map((_, i) => i));
+          for (const cls of [0, 1]) {
+            const total = ys.filter((v) => v === cls).length;
+            const inTest = test.filter((i) => ys[i] === cls).length;
+            expect(inTest).toBe(Math.round(frac * total));
+          }
+          expect(stratifiedSplit(y, frac, seed)).toEqual({ train, test });
+        },
+      ),
       { numRuns: 60 },
     );
   });

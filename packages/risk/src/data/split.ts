@@ -20,7 +20,9 @@ export function stratifiedSplit(
     for (let i = 0; i < y.length; i++) if (y[i] === cls) idx.push(i);
     const order = shuffled(idx, rng);
     const nTest = Math.round(testFraction * order.length);
-    order.forEach((i, k) => (k < nTest ? test : train).push(i));
+    order.forEach((i, k) => {
+      (k < nTest ? test : train).push(i);
+    });
   }
   train.sort((p, q) => p - q);
   test.sort((p, q) => p - q);

@@ -10,11 +10,39 @@ export interface TargetEncoding {
 }
 
 const BAD_WORDS = new Set([
-  'bad', 'default', 'defaulted', 'delinquent', 'charged off', 'charged-off', 'chargedoff', 'charge off',
-  'written off', 'write-off', 'fraud', 'late', 'risky', 'fail', 'failed', 'yes', 'y', 'true', 't',
+  'bad',
+  'default',
+  'defaulted',
+  'delinquent',
+  'charged off',
+  'charged-off',
+  'chargedoff',
+  'charge off',
+  'written off',
+  'write-off',
+  'fraud',
+  'late',
+  'risky',
+  'fail',
+  'failed',
+  'yes',
+  'y',
+  'true',
+  't',
 ]);
 const GOOD_WORDS = new Set([
-  'good', 'paid', 'fully paid', 'current', 'ok', 'non-default', 'nondefault', 'no', 'n', 'false', 'f', 'repaid',
+  'good',
+  'paid',
+  'fully paid',
+  'current',
+  'ok',
+  'non-default',
+  'nondefault',
+  'no',
+  'n',
+  'false',
+  'f',
+  'repaid',
 ]);
 
 function namesGood(column: string): boolean {
@@ -55,14 +83,18 @@ export function encodeTarget(
   let rule: string;
   const flip = namesGood(column);
   if (badValue !== undefined) {
-    const m = distinct.find((d) => d === badValue.trim()) ?? distinct.find((d) => d.toLowerCase() === badValue.trim().toLowerCase());
+    const m =
+      distinct.find((d) => d === badValue.trim()) ??
+      distinct.find((d) => d.toLowerCase() === badValue.trim().toLowerCase());
     if (!m) throw new Error(`--bad-value '${badValue}' is not one of the target's values (${a}, ${b})`);
     bad = m;
     rule = 'given by the user';
   } else if (parseNumber(a) !== undefined && parseNumber(b) !== undefined) {
     const larger = parseNumber(a)! > parseNumber(b)! ? a : b;
     bad = flip ? (larger === a ? b : a) : larger;
-    rule = flip ? 'numeric target named "good": the smaller value is bad' : 'numeric target: the larger value is bad';
+    rule = flip
+      ? 'numeric target named "good": the smaller value is bad'
+      : 'numeric target: the larger value is bad';
   } else {
     const isBad = (l: string): boolean => BAD_WORDS.has(l.toLowerCase());
     const isGood = (l: string): boolean => GOOD_WORDS.has(l.toLowerCase());
@@ -72,7 +104,8 @@ export function encodeTarget(
     else if (isGood(a) && !isGood(b)) pick = b;
     else if (isGood(b) && !isGood(a)) pick = a;
     if (pick !== undefined) {
-      if (flip && ['yes', 'y', 'true', 't', 'no', 'n', 'false', 'f'].includes(pick.toLowerCase())) pick = pick === a ? b : a;
+      if (flip && ['yes', 'y', 'true', 't', 'no', 'n', 'false', 'f'].includes(pick.toLowerCase()))
+        pick = pick === a ? b : a;
       bad = pick;
       rule = 'label names the bad outcome';
     } else {

@@ -60,7 +60,7 @@ export async function authenticatePartner(
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(req.nonce))
     throw new AppError('signature_invalid', 'Nonce must be 8–64 of A–Z a–z 0–9 _ -');
   const partner = await findPartnerByApiKey(ctx.store.db, req.apiKey);
-  if (!partner || partner.status !== 'active') throw new AppError('unknown_api_key');
+  if (partner?.status !== 'active') throw new AppError('unknown_api_key');
   if (!/^[0-9]{1,12}$/.test(req.timestamp))
     throw new AppError('signature_stale', 'Timestamp must be Unix seconds');
   const skew = Math.abs(ctx.clock.now().getTime() / 1000 - Number(req.timestamp));
