@@ -49,18 +49,20 @@ async function growBook(ctx: ServiceContext, n: number): Promise<void> {
     principalMinor: 1_200_000,
     repayments: 12,
   });
-  const template = await ctx.store.db
-    .selectFrom('loans')
-    .selectAll()
-    .where('id', '=', templateId)
-    .executeTakeFirstOrThrow();
+  const { state, ...template } = (await findLoan(ctx.store.db, templateId)) as LoanRow;
   const principal = Number(template.principal_outstanding_minor);
   const chunk = 500;
   for (let i = 1; i < n; i += chunk) {
-    const rows = [];
-    for (let k = i; k < Math.min(n, i + chunk); k++)
-      rows.push({ ...template, id: `loan_b${String(k).padStart(8, '0')}` });
-    await ctx.store.db.insertInto('loans').values(rows).execute();
+    const ids: string[] = [];
+    for (let k = i; k < Math.min(n, i + chunk); k++) ids.push(`loan_b${String(k).padStart(8, '0')}`);
+    await ctx.store.db
+      .insertInto('loans')
+      .values(ids.map((id) => ({ ...template, id })))
+      .execute();
+    await ctx.store.db
+      .insertInto('loan_states')
+      .values(ids.map((id) => ({ loan_id: id, borrower_id: template.borrower_id, state })))
+      .execute();
   }
   await ctx.store.db
     .updateTable('account_balances')

@@ -37,7 +37,7 @@ function postgresDb(url: string): TestDatabase {
       } finally {
         await admin.end();
       }
-      const store = openStore({ databaseUrl: url, pgSchema: schema, poolSize: 20 });
+      const store = openStore({ databaseUrl: url, pgSchema: schema, poolSize: 8 });
       schemas.set(store, schema);
       await store.migrate();
       return store;

@@ -151,7 +151,14 @@ it(`leaves the books identical to an uninterrupted run after ${KILLS} SIGKILLs`,
   // Kill points: random batch counts inside the run (its length is known from the uninterrupted
   // one), so every kill lands mid-work — between, or in the middle of, batch transactions.
   const probe = openStore({ dataDir: clean });
-  const total = Number((await probe.db.selectFrom('eod_batches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await probe.db
+        .selectFrom('eod_batches')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   await probe.close();
   let state = 20260306;
   const random = () => {
@@ -160,7 +167,14 @@ it(`leaves the books identical to an uninterrupted run after ${KILLS} SIGKILLs`,
   };
   const watch = openStore({ dataDir: crashed });
   const committed = async () =>
-    Number((await watch.db.selectFrom('eod_batches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await watch.db
+          .selectFrom('eod_batches')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   let kills = 0;
   for (let k = 0; k < KILLS; k++) {
     // The next kill point: a random number of further batches, leaving room for the kills after it.
@@ -171,7 +185,8 @@ it(`leaves the books identical to an uninterrupted run after ${KILLS} SIGKILLs`,
     void p.done.then(() => {
       exited = true;
     });
-    while (!exited && (await committed()) < point) await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 20)));
+    while (!exited && (await committed()) < point)
+      await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 20)));
     if (!exited) {
       p.child.kill('SIGKILL');
       kills++;

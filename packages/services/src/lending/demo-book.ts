@@ -203,7 +203,7 @@ export async function seedDemoBook(
           await disburseLoan(ctx, tx, ops, loan.id);
           const behaviour = pick<Behaviour>(
             ['on_time', 'late', 'prepaid', 'defaulted', 'written_off'],
-            [0.7, 0.12, 0.08, 0.06, 0.04],
+            [0.78, 0.1, 0.07, 0.03, 0.02],
           );
           behaviours[behaviour]++;
           out.push({ loanId: loan.id, behaviour });
@@ -230,11 +230,7 @@ async function schedule(
   at: (date: string, fn: () => Promise<unknown>) => void,
   who: { officer: Principal; ops: Principal },
 ): Promise<void> {
-  const row = (await ctx.store.db
-    .selectFrom('loans')
-    .selectAll()
-    .where('id', '=', plan.loanId)
-    .executeTakeFirst()) as LoanRow;
+  const row = (await findLoan(ctx.store.db, plan.loanId)) as LoanRow;
   const account = JSON.parse(row.state) as ServicingAccount;
   const installments = account.engine.installments;
   const channel = rand() < 0.5 ? 'alipay' : 'wechat';

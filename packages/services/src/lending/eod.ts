@@ -40,6 +40,8 @@ export interface EodOptions {
   readonly onProgress?: (p: EodProgress) => void;
   /** How long a worker waits between checks while others finish a run (ms, default 100). */
   readonly pollMs?: number;
+  /** Give up when no loan of the date was processed by anyone for this long (ms, default 120 s). */
+  readonly stallMs?: number;
 }
 
 /** Progress of the running date. */
@@ -136,6 +138,8 @@ async function closeDate(ctx: ServiceContext, date: string, options: EodOptions)
   const worker = options.worker ?? 'main';
   const pending = await countEodPending(ctx.store.db, date);
   let processed = 0;
+  let idle = 0;
+  let lastPending = pending;
   for (;;) {
     let cursor = '';
     for (;;) {
@@ -163,6 +167,14 @@ async function closeDate(ctx: ServiceContext, date: string, options: EodOptions)
     }
     // Another worker still holds loans of this date: wait, then take over anything left.
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
+    const left = await countEodPending(ctx.store.db, date);
+    idle = left < lastPending ? 0 : idle + 1;
+    lastPending = left;
+    if (idle * (options.pollMs ?? 100) > (options.stallMs ?? 120_000))
+      throw new AppError(
+        'internal_error',
+        `end of day ${date} stalled: ${left} loans left that no worker can claim`,
+      );
     const run = await findEodRun(ctx.store.db, date);
     if (run?.status === 'completed')
       return {
@@ -190,6 +202,7 @@ async function processBatch(
   const memo = `EOD ${date}`;
   for (const row of rows) {
     const config = await productConfigOf(ctx, tx, row.product_id);
+    let n = 0;
     const account = JSON.parse(row.state) as ServicingAccount;
     const snap = snapshotOf(account, date, rulesOf(config, row));
     const plan = planPostings({
@@ -205,7 +218,8 @@ async function processBatch(
       booked: positionOf(row),
       target: snap.position,
       writeOff: () => ({ classification: row.classification, fromAllowanceMinor: 0 }),
-      newId: () => ctx.ids.next('je'),
+      // Deterministic ids: a loan is processed once per date, so they never collide.
+      newId: () => `je_eod_${date}_${row.id}_${++n}`,
       memo,
     });
     for (const e of plan.entries) {
@@ -259,7 +273,7 @@ async function processBatch(
   const first = rows[0]?.id as string;
   const last = rows[rows.length - 1]?.id as string;
   await insertEodBatch(tx, {
-    id: ctx.ids.next('eodb'),
+    id: `eodb_${date}_${first}`,
     business_date: date,
     worker,
     first_loan_id: first,
@@ -314,7 +328,7 @@ async function finishDate(
       const r = post(
         {
           type: 'provision',
-          id: ctx.ids.next('je'),
+          id: `je_eod_${date}_provision_${currency}_${category}`,
           txnRef: `eod:${date}`,
           businessDate: date,
           currency,

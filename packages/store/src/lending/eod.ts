@@ -135,6 +135,8 @@ export async function claimEodBatch(
     .where('loans.status', '=', 'active')
     .where((eb) => eb.or([eb('loans.eod_date', 'is', null), eb('loans.eod_date', '<', date)]))
     .where('loans.id', '>', afterId)
+    // Bounds both sides of the join, so PostgreSQL's merge join starts at the cursor.
+    .where('loan_states.loan_id', '>', afterId)
     .orderBy('loans.id')
     .limit(limit);
   if (store.capabilities.skipLocked) q = q.forUpdate().skipLocked();
@@ -161,11 +163,19 @@ const BULK = 500;
 
 /**
  * Writes end-of-day results for many loans: the batch's values go to a scratch table keyed by
- * loan id, then one `UPDATE loans … WHERE id IN (scratch)` takes each column from its scratch row
- * (primary-key lookups on both sides, on both databases), and the scratch rows are removed before
- * the batch commits.
+ * loan id, one `UPDATE loans … FROM eod_staging` joins them in (primary keys on both sides, so
+ * both databases loop over the batch and look loans up by id), and the scratch rows are removed
+ * before the batch commits.
  */
 export async function updateLoansEod(tx: Tx, rows: readonly LoanEodUpdate[], now: string): Promise<void> {
+  if (rows.length === 0) return;
+  // The batch's id range lets PostgreSQL read loans by primary key instead of scanning the table.
+  let first = rows[0]?.id as string;
+  let last = first;
+  for (const r of rows) {
+    if (r.id < first) first = r.id;
+    if (r.id > last) last = r.id;
+  }
   for (let i = 0; i < rows.length; i += BULK) {
     await tx
       .insertInto('eod_staging')
@@ -187,13 +197,12 @@ export async function updateLoansEod(tx: Tx, rows: readonly LoanEodUpdate[], now
       )
       .execute();
   }
-  const col = (c: string) => sql.raw(`(select s.${c} from eod_staging s where s.id = loans.id)`);
   await sql`update loans set
-      principal_outstanding_minor = ${col('p')}, interest_receivable_minor = ${col('i')},
-      fees_receivable_minor = ${col('f')}, penalties_receivable_minor = ${col('pen')},
-      overpayment_minor = ${col('o')}, total_outstanding_minor = ${col('t')}, overdue_minor = ${col('od')},
-      dpd = ${col('dpd')}, classification = ${col('c')}, next_due_date = ${col('nd')}, eod_date = ${col('ed')},
-      updated_at = ${now}, version = version + 1
-    where id in (select id from eod_staging)`.execute(tx);
+      principal_outstanding_minor = s.p, interest_receivable_minor = s.i, fees_receivable_minor = s.f,
+      penalties_receivable_minor = s.pen, overpayment_minor = s.o, total_outstanding_minor = s.t,
+      overdue_minor = s.od, dpd = s.dpd, classification = s.c, next_due_date = s.nd, eod_date = s.ed,
+      updated_at = ${now}, version = loans.version + 1
+    from eod_staging s
+    where loans.id = s.id and loans.id >= ${first} and loans.id <= ${last}`.execute(tx);
   await tx.deleteFrom('eod_staging').execute();
 }

@@ -16,7 +16,10 @@ export type LoanStatusChangeRow = Selectable<LoanStatusChangesTable>;
 export async function insertLoan(db: Executor, row: LoanRow): Promise<void> {
   const { state, ...loan } = row;
   await db.insertInto('loans').values(loan).execute();
-  await db.insertInto('loan_states').values({ loan_id: row.id, borrower_id: row.borrower_id, state }).execute();
+  await db
+    .insertInto('loan_states')
+    .values({ loan_id: row.id, borrower_id: row.borrower_id, state })
+    .execute();
 }
 
 /** Loans joined with their state. */
@@ -62,7 +65,8 @@ export async function updateLoan(
     .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
-  if (state !== undefined) await db.updateTable('loan_states').set({ state }).where('loan_id', '=', id).execute();
+  if (state !== undefined)
+    await db.updateTable('loan_states').set({ state }).where('loan_id', '=', id).execute();
 }
 
 /** Loans, newest first, filtered by borrower, status or partner. */
