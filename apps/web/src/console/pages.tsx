@@ -63,4 +63,4 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
 ];
 
 /** The order of the menu's groups. */
-export const MENU_GROUPS: readonly MenuGroup[] = ['overview', 'operations'];
+export const MENU_GROUPS: readonly MenuGroup[] = ['overview', 'lending', 'risk', 'operations'];

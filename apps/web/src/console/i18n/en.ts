@@ -1,3 +1,8 @@
+import { loansEn } from './areas/loans.ts';
+import { operationsEn } from './areas/operations.ts';
+import { productsEn } from './areas/products.ts';
+import { riskEn } from './areas/risk.ts';
+import { sitingEn } from './areas/siting.ts';
 import type { ConsoleStrings } from './zh-CN.ts';
 
 /** The staff console's text in English. */
@@ -10,7 +15,13 @@ export const consoleEn: ConsoleStrings = {
   },
   nav: {
     menu: 'Main menu',
-    groups: { overview: 'Overview', operations: 'Operations' },
+    groups: { overview: 'Overview', lending: 'Lending', risk: 'Risk and planning', operations: 'Operations' },
+    products: 'Loan products',
+    loans: 'Loans',
+    eod: 'End of day',
+    reports: 'Reports',
+    riskModels: 'Risk models',
+    siting: 'Siting',
     dashboard: 'Dashboard',
     users: 'Users & roles',
     audit: 'Audit log',
@@ -147,6 +158,11 @@ export const consoleEn: ConsoleStrings = {
     },
     pending: 'Pending',
   },
+  products: productsEn,
+  loans: loansEn,
+  operations: operationsEn,
+  risk: riskEn,
+  siting: sitingEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   forbidden: { title: 'Not allowed', text: 'Your role cannot view this page.' },
 };

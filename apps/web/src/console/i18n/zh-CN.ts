@@ -1,9 +1,21 @@
+import { loansZh } from './areas/loans.ts';
+import { operationsZh } from './areas/operations.ts';
+import { productsZh } from './areas/products.ts';
+import { riskZh } from './areas/risk.ts';
+import { sitingZh } from './areas/siting.ts';
+
 /** The staff console's text in Chinese (the source of the key structure; `en.ts` must match it). */
 export const consoleZh = {
   app: { name: '普惠', console: '管理控制台', skipToContent: '跳到主要内容', loading: '加载中…' },
   nav: {
     menu: '主菜单',
-    groups: { overview: '概览', operations: '运营管理' },
+    groups: { overview: '概览', lending: '信贷业务', risk: '风险与规划', operations: '运营管理' },
+    products: '贷款产品',
+    loans: '贷款',
+    eod: '日终批处理',
+    reports: '报表',
+    riskModels: '风险模型',
+    siting: '网点选址',
     dashboard: '仪表盘',
     users: '用户与角色',
     audit: '审计日志',
@@ -140,6 +152,11 @@ export const consoleZh = {
     },
     pending: '待发送',
   },
+  products: productsZh,
+  loans: loansZh,
+  operations: operationsZh,
+  risk: riskZh,
+  siting: sitingZh,
   notFound: { title: '页面不存在', back: '返回仪表盘' },
   forbidden: { title: '无权访问', text: '您的角色不能查看此页面。' },
 };
