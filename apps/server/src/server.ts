@@ -5,6 +5,7 @@ import {
   dispatchOutbox,
   type EventSink,
   seedDemo,
+  seedDemoBook,
 } from '@puhui/services';
 import { openStore } from '@puhui/store';
 import type { FastifyInstance } from 'fastify';
@@ -20,16 +21,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Options of {@link startServer}. */
+export interface StartOptions {
+  /** Seed the demo data set (users, partner, borrowers, siting study, risk model) into an empty database. */
+  readonly demo?: boolean;
+  /**
+   * With `demo`: also grow a demo loan book of this many loans over a year of history (real
+   * services, day by day) when the database has no loans yet. Default 0.
+   */
+  readonly demoLoans?: number;
+  /**
+   * Grow the demo book after the server is listening (progress in the log) instead of before: the
+   * console is usable at once and fills in as the history is replayed.
+   */
+  readonly demoInBackground?: boolean;
+  readonly handleSignals?: boolean;
+  readonly print?: (line: string) => void;
+}
+
 /**
  * Starts Puhui: opens and migrates the database, seeds demo data when asked and the database is
  * empty, serves HTTP, runs the outbox dispatcher, and shuts down gracefully on SIGINT/SIGTERM.
  *
  * @example const server = await startServer(loadConfig(process.env), { demo: true });
  */
-export async function startServer(
-  config: ServerConfig,
-  options: { demo?: boolean; handleSignals?: boolean; print?: (line: string) => void } = {},
-): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const store = openStore(config.store);
   const applied = await store.migrate();
@@ -51,6 +67,18 @@ export async function startServer(
   const log = app.log;
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   const demo = options.demo ? await seedDemo(ctx) : undefined;
+  const demoLoans = options.demo ? (options.demoLoans ?? 0) : 0;
+  const stopDemo = new AbortController();
+  const growBook = () =>
+    seedDemoBook(ctx, {
+      loans: demoLoans,
+      seed: 2026,
+      signal: stopDemo.signal,
+      onDay: (date, day, days) => {
+        if (day % 30 === 0 || day === days) log.info({ date, day, days }, 'demo loan book: day replayed');
+      },
+    });
+  if (demoLoans > 0 && !options.demoInBackground) await growBook();
 
   const sink: EventSink = {
     async deliver(event) {
@@ -77,11 +105,23 @@ export async function startServer(
 
   const address = await app.listen({ host: config.host, port: config.port });
   const url = `http://localhost:${new URL(address).port}`;
+  const growing =
+    demoLoans > 0 && options.demoInBackground
+      ? growBook()
+          .then((book) => {
+            if (book.seeded && !book.stopped) log.info({ loans: book.loans }, 'demo loan book ready');
+          })
+          .catch((error) => {
+            if (!stopDemo.signal.aborted) log.error({ err: error }, 'demo loan book failed');
+          })
+      : undefined;
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     if (timer) clearInterval(timer);
+    stopDemo.abort();
+    await growing;
     await app.close();
     await store.close();
   };
@@ -102,6 +142,10 @@ export async function startServer(
   print(`  API document: ${url}/openapi.json   browse: ${url}/docs   health: ${url}/health`);
   if (options.demo) {
     if (demo?.seeded) print('  Demo data seeded.');
+    if (growing)
+      print(
+        `  Growing a demo loan book of ${demoLoans} loans over a year of history in the background (progress in the log).`,
+      );
     print(
       `  Sign in (staff): POST ${url}/api/v1/auth/sign-in with one of these users, password '${DEMO_PASSWORD}':`,
     );

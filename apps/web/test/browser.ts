@@ -49,12 +49,13 @@ export interface WebHarness {
 }
 
 /**
- * Builds the web app when needed, starts Puhui on a free port with a fresh database and demo data,
- * and launches Chromium headless.
+ * Builds the web app when needed, starts Puhui on a free port with a fresh database and demo data
+ * (with `loans`, also a demo loan book of that many loans over a year of history: products, loans
+ * in every state, end of day every date), and launches Chromium headless.
  *
  * @example const h = await startWebHarness(); const page = await (await h.context()).newPage();
  */
-export async function startWebHarness(): Promise<WebHarness> {
+export async function startWebHarness(options: { loans?: number } = {}): Promise<WebHarness> {
   ensureBuild({ quiet: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'puhui-web-e2e-'));
   const config = loadConfig({
@@ -69,7 +70,7 @@ export async function startWebHarness(): Promise<WebHarness> {
   let store: Store | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer(config, { demo: true, print: () => {} });
+    server = await startServer(config, { demo: true, demoLoans: options.loans ?? 0, print: () => {} });
     store = openStore(config.store);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   } catch (error) {

@@ -27,6 +27,8 @@ export interface DemoBookOptions {
   readonly days?: number;
   /** Called after each simulated day. */
   readonly onDay?: (date: string, day: number, days: number) => void;
+  /** Stops the growth after the day in progress (a server shutting down); the book so far is consistent. */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link seedDemoBook} grew. */
@@ -37,6 +39,8 @@ export interface DemoBookSummary {
   readonly from: string;
   readonly to: string;
   readonly behaviours: Readonly<Record<Behaviour, number>>;
+  /** True when `signal` stopped the growth before the last day. */
+  readonly stopped?: boolean;
 }
 
 type Behaviour = 'on_time' | 'late' | 'prepaid' | 'defaulted' | 'written_off';
@@ -165,6 +169,8 @@ export async function seedDemoBook(
 
   let made = 0;
   for (let day = 0; day < days; day++) {
+    if (options.signal?.aborted)
+      return { seeded: true, loans: made, days: day, from, to, behaviours, stopped: true };
     const date = addDays(from, day);
     const count = byDay.get(day) ?? 0;
     if (count > 0) {
