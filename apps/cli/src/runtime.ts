@@ -18,7 +18,11 @@ export async function withContext<T>(
   const store = openStore(config.store);
   try {
     if (options.migrate !== false) await store.migrate();
-    const ctx = createContext({ store, auth: { tokenSecret: config.tokenSecret } });
+    const ctx = createContext({
+      store,
+      auth: { tokenSecret: config.tokenSecret },
+      timeZone: config.timeZone,
+    });
     return await fn(ctx, store, config);
   } finally {
     await store.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type EodSchedule, parseEodSchedule } from '@puhui/services';
 import { resolveStoreConfig, type StoreConfig } from '@puhui/store';
 
 /** Server settings, all from environment variables (documented in README.md). */
@@ -21,6 +22,12 @@ export interface ServerConfig {
   readonly metricsToken: string | undefined;
   /** Milliseconds between outbox dispatch rounds; 0 disables the in-process dispatcher. */
   readonly outboxIntervalMs: number;
+  /** The lender's business time zone (`PUHUI_TIMEZONE`, default Asia/Shanghai). */
+  readonly timeZone: string;
+  /** The scheduled end of day (`PUHUI_EOD_AT` in the business time zone), or undefined when switched off. */
+  readonly eodSchedule: EodSchedule | undefined;
+  /** Milliseconds between checks whether an end of day is due (`PUHUI_EOD_CHECK_MS`). */
+  readonly eodCheckMs: number;
 }
 
 function int(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number): number {
@@ -50,6 +57,20 @@ export function loadTokenSecret(env: Readonly<Record<string, string | undefined>
 }
 
 /**
+ * The scheduled end of day: `PUHUI_EOD_AT` (HH:MM, default 00:30; `off` switches it off) in
+ * `PUHUI_TIMEZONE` (default Asia/Shanghai).
+ */
+function eodSchedule(env: Readonly<Record<string, string | undefined>>): EodSchedule | undefined {
+  const at = env.PUHUI_EOD_AT || '00:30';
+  try {
+    const schedule = parseEodSchedule(at === 'off' ? '00:00' : at, env.PUHUI_TIMEZONE || 'Asia/Shanghai');
+    return at === 'off' ? undefined : schedule;
+  } catch (error) {
+    throw new Error(`PUHUI_EOD_AT/PUHUI_TIMEZONE: ${(error as Error).message}`);
+  }
+}
+
+/**
  * Reads the server configuration from the environment.
  *
  * @example const config = loadConfig(process.env);
@@ -73,5 +94,8 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL || 'info',
     metricsToken: env.PUHUI_METRICS_TOKEN || undefined,
     outboxIntervalMs: int(env, 'PUHUI_OUTBOX_INTERVAL_MS', 1_000),
+    timeZone: env.PUHUI_TIMEZONE || 'Asia/Shanghai',
+    eodSchedule: eodSchedule(env),
+    eodCheckMs: int(env, 'PUHUI_EOD_CHECK_MS', 60_000),
   };
 }

@@ -14,6 +14,8 @@ export function createContext(options: {
   clock?: Clock;
   ids?: IdSource;
   log?: (message: string, fields: Record<string, unknown>) => void;
+  /** The business time zone (IANA); default UTC. */
+  timeZone?: string;
 }): ServiceContext {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
@@ -23,6 +25,7 @@ export function createContext(options: {
     ids: options.ids ?? randomIds(clock),
     notifier: outboxNotifier(() => ctx, log),
     auth: { ...defaultAuthSettings, ...options.auth },
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
   return ctx;
 }

@@ -4,6 +4,7 @@ import {
   DEMO_USERS,
   dispatchOutbox,
   type EventSink,
+  runScheduledEod,
   seedDemo,
   seedDemoBook,
 } from '@puhui/services';
@@ -55,6 +56,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     store,
     auth: { tokenSecret: config.tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
     log: (message, fields) => app?.log.info(fields, message),
+    timeZone: config.timeZone,
   });
   app = await buildApp({
     ctx,
@@ -103,6 +105,39 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       : undefined;
   timer?.unref();
 
+  // The scheduled end of day: a tick per check interval closes every business date that is due.
+  // It waits for a demo book being grown (which runs its own end of day per simulated date).
+  let eodTimer: NodeJS.Timeout | undefined;
+  let eodRunning: Promise<void> | undefined;
+  const eodSchedule = config.eodSchedule;
+  const startEodSchedule = () => {
+    if (!eodSchedule || config.eodCheckMs <= 0 || stopDemo.signal.aborted) return;
+    const tick = () => {
+      if (eodRunning) return;
+      eodRunning = runScheduledEod(ctx, eodSchedule, { worker: `scheduler-${process.pid}` })
+        .then((result) => {
+          if (result) {
+            const closed = result.days.filter((d) => !d.alreadyClosed);
+            log.info(
+              {
+                dates: closed.map((d) => d.date),
+                loans: closed.reduce((s, d) => s + d.loans, 0),
+                openDate: result.openDate,
+              },
+              'scheduled end of day completed',
+            );
+          }
+        })
+        .catch((error) => log.error({ err: error }, 'scheduled end of day failed'))
+        .finally(() => {
+          eodRunning = undefined;
+        });
+    };
+    tick();
+    eodTimer = setInterval(tick, config.eodCheckMs);
+    eodTimer.unref();
+  };
+
   const address = await app.listen({ host: config.host, port: config.port });
   const url = `http://localhost:${new URL(address).port}`;
   const growing =
@@ -114,7 +149,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           .catch((error) => {
             if (!stopDemo.signal.aborted) log.error({ err: error }, 'demo loan book failed');
           })
+          .finally(startEodSchedule)
       : undefined;
+  if (!growing) startEodSchedule();
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -122,6 +159,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (timer) clearInterval(timer);
     stopDemo.abort();
     await growing;
+    if (eodTimer) clearInterval(eodTimer);
+    await eodRunning;
     await app.close();
     await store.close();
   };

@@ -40,6 +40,11 @@ export interface ServiceContext {
   readonly ids: IdSource;
   readonly notifier: Notifier;
   readonly auth: AuthSettings;
+  /**
+   * The lender's business time zone (IANA, e.g. Asia/Shanghai): "today" for a new business
+   * calendar, the demo book and the scheduled end of day. Default UTC.
+   */
+  readonly timeZone?: string;
 }
 
 /** The authenticated caller of a use case. */

@@ -26,9 +26,31 @@ export function applyRate(amountMinor: number, rate: string): number {
   return Number(divideRoundedBig(BigInt(amountMinor) * r.units, 10n ** BigInt(r.scale), 'half_even'));
 }
 
-/** `YYYY-MM-DD` of an instant, in UTC. */
-export function isoDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
+/**
+ * The calendar date and HH:MM of an instant on the wall clock of `timeZone`.
+ *
+ * @example wallClock(new Date('2026-03-01T16:30:00Z'), 'Asia/Shanghai'); // { date: '2026-03-02', time: '00:30' }
+ */
+export function wallClock(instant: Date, timeZone = 'UTC'): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/** Today's date in the lender's business time zone (`ctx.timeZone`, default UTC). */
+export function today(ctx: ServiceContext): string {
+  return wallClock(ctx.clock.now(), ctx.timeZone).date;
 }
 
 /**
@@ -40,9 +62,9 @@ export function isoDate(instant: Date): string {
 export async function businessDate(ctx: ServiceContext, db: Executor): Promise<string> {
   const found = await findOpenDate(db);
   if (found) return found;
-  const today = isoDate(ctx.clock.now());
-  await setOpenDate(db, today, nowIso(ctx));
-  return today;
+  const date = today(ctx);
+  await setOpenDate(db, date, nowIso(ctx));
+  return date;
 }
 
 /**

@@ -3,7 +3,7 @@ import { findActiveProduct, findLoan, findUserByUsername, type LoanRow, setOpenD
 import { createBorrower } from '../borrowers.ts';
 import { nowIso, type Principal, type ServiceContext } from '../context.ts';
 import type { ServicingAccount } from './account.ts';
-import { isoDate } from './books.ts';
+import { today } from './books.ts';
 import { endOfDay } from './eod.ts';
 import {
   approveLoan,
@@ -120,7 +120,7 @@ export async function seedDemoBook(
   const total = options.loans ?? 5_000;
   const days = options.days ?? 365;
   const rand = prng(options.seed ?? 2026);
-  const to = addDays(isoDate(ctx.clock.now()) as LocalDate, -1);
+  const to = addDays(today(ctx) as LocalDate, -1);
   const from = addDays(to, -(days - 1));
   const behaviours: Record<Behaviour, number> = {
     on_time: 0,
@@ -223,6 +223,9 @@ export async function seedDemoBook(
     for (const fn of todays) await fn();
     await endOfDay(ctx, { date });
     options.onDay?.(date, day + 1, days);
+    // On SQLite every await above resolves at once: give the event loop a turn each simulated
+    // day so a server growing the book in the background keeps answering requests.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { seeded: true, loans: made, days, from, to, behaviours };
 }

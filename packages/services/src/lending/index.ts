@@ -20,6 +20,7 @@ export {
   endOfDay,
   listEodRunsView,
 } from './eod.ts';
+export { type EodSchedule, eodDueThrough, parseEodSchedule, runScheduledEod } from './eod-schedule.ts';
 export {
   ageingTable,
   classificationTable,
