@@ -35,9 +35,15 @@ export {
 } from './demo.ts';
 export * from './lending/index.ts';
 export { createPartner, getPartner, listPartners, type PartnerView } from './partners.ts';
-export { type AuditEntry, audit } from './platform/audit.ts';
+export {
+  type AuditEntry,
+  type AuditRecordView,
+  audit,
+  listAuditRecords,
+  verifyAuditChain,
+} from './platform/audit.ts';
 export { type DispatchSummary, dispatchOutbox, type EventSink } from './platform/dispatcher.ts';
-export { emit } from './platform/events.ts';
+export { emit, listOutboxEvents, type OutboxEventView } from './platform/events.ts';
 export { type IdempotentRequest, runIdempotent, type StoredResponse } from './platform/idempotency.ts';
 export type { Notification, Notifier } from './platform/notifier.ts';
 export { maskPhone, outboxNotifier } from './platform/outbox-notifier.ts';

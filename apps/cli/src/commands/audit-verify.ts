@@ -1,4 +1,4 @@
-import { verifyAudit } from '@puhui/store';
+import { verifyAuditChain } from '@puhui/services';
 import type { CliCommand } from '../command.ts';
 import { parseOptions } from '../io.ts';
 import { output, withContext } from '../runtime.ts';
@@ -12,8 +12,8 @@ Re-computes every audit record's hash in order. Exits 0 when the chain is intact
 first broken link (sequence number, record id, reason) otherwise.`,
   async run(ctx) {
     const { values } = parseOptions(ctx, { json: { type: 'boolean' } });
-    return withContext(ctx, async (_svc, store) => {
-      const result = await verifyAudit(store.db);
+    return withContext(ctx, async (svc) => {
+      const result = await verifyAuditChain(svc);
       const text = result.ok
         ? `audit chain intact: ${result.records} records, head ${result.head.slice(0, 16)}…`
         : `audit chain BROKEN at record #${result.firstBreak?.seq} (${result.firstBreak?.id}): ${result.firstBreak?.reason}; ${result.records} records verified before it`;

@@ -1,5 +1,4 @@
-import type { ServiceContext } from '@puhui/services';
-import { listAudit, listEvents, verifyAudit } from '@puhui/store';
+import { listAuditRecords, listOutboxEvents, type ServiceContext, verifyAuditChain } from '@puhui/services';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,25 +41,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
         response: { 200: z.object({ items: z.array(auditRecord) }) },
       },
     },
-    async (request) => {
-      const rows = await listAudit(ctx.store.db, request.query);
-      return {
-        items: rows.map((row) => ({
-          seq: row.seq,
-          id: row.id,
-          occurredAt: row.occurred_at,
-          actor: row.actor,
-          action: row.action,
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          beforeDigest: row.before_digest,
-          afterDigest: row.after_digest,
-          details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
-          prevHash: row.prev_hash,
-          hash: row.hash,
-        })),
-      };
-    },
+    async (request) => ({ items: await listAuditRecords(ctx, request.query) }),
   );
   r.get(
     '/audit/verify',
@@ -79,7 +60,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
         },
       },
     },
-    async () => verifyAudit(ctx.store.db),
+    async () => verifyAuditChain(ctx),
   );
   r.get(
     '/outbox',
@@ -112,23 +93,11 @@ export async function auditRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
         },
       },
     },
-    async (request) => {
-      const rows = await listEvents(ctx.store.db, {
+    async (request) => ({
+      items: await listOutboxEvents(ctx, {
         ...request.query,
         pending: request.query.pending === 'true' ? true : undefined,
-      });
-      return {
-        items: rows.map((e) => ({
-          seq: e.seq,
-          id: e.id,
-          subject: e.subject,
-          type: e.type,
-          createdAt: e.created_at,
-          dispatchedAt: e.dispatched_at,
-          attempts: e.attempts,
-          lastError: e.last_error,
-        })),
-      };
-    },
+      }),
+    }),
   );
 }
