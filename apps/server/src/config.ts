@@ -21,6 +21,20 @@ export interface ServerConfig {
   readonly metricsToken: string | undefined;
   /** Milliseconds between outbox dispatch rounds; 0 disables the in-process dispatcher. */
   readonly outboxIntervalMs: number;
+  /**
+   * The built-in sandbox payment channels: `instant` (collections succeed at once), `callback`
+   * (pending until a signed callback), `off`; undefined = `instant` with demo data, else `off`.
+   */
+  readonly paymentSandbox: PaymentSandboxMode | undefined;
+}
+
+/** How the built-in sandbox payment channels behave, or `off` for none. */
+export type PaymentSandboxMode = 'instant' | 'callback' | 'off';
+
+function sandboxMode(raw: string | undefined): PaymentSandboxMode | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'instant' || raw === 'callback' || raw === 'off') return raw;
+  throw new Error(`PUHUI_PAYMENT_SANDBOX must be instant, callback or off (got '${raw}')`);
 }
 
 function int(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number): number {
@@ -73,5 +87,6 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL || 'info',
     metricsToken: env.PUHUI_METRICS_TOKEN || undefined,
     outboxIntervalMs: int(env, 'PUHUI_OUTBOX_INTERVAL_MS', 1_000),
+    paymentSandbox: sandboxMode(env.PUHUI_PAYMENT_SANDBOX),
   };
 }

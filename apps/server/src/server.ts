@@ -55,6 +55,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     store,
     auth: { tokenSecret: config.tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
     log: (message, fields) => app?.log.info(fields, message),
+    paymentSandbox: config.paymentSandbox ?? (options.demo ? 'instant' : 'off'),
   });
   app = await buildApp({
     ctx,

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type ManualClock, manualClock, randomIds } from '@puhui/core';
+import { type Clock, type ManualClock, manualClock, randomIds } from '@puhui/core';
 import {
   DEMO_PARTNER,
   DEMO_PASSWORD,
   DEMO_USERS,
+  type PaymentChannel,
   type ServiceContext,
   seedDemo,
   signPartnerRequest,
@@ -52,7 +53,12 @@ export async function lastOtp(store: Store, phone: string): Promise<string> {
  */
 export async function openHarness(
   db: TestDatabase,
-  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number } = {},
+  options: {
+    bodyLimitBytes?: number;
+    rateLimitPerMinute?: number;
+    /** Payment channels of the context, made with the harness's frozen clock. */
+    paymentChannels?: (clock: Clock) => readonly PaymentChannel[];
+  } = {},
 ): Promise<Harness> {
   const store = await db.open();
   const clock = manualClock(NOW);
@@ -61,6 +67,7 @@ export async function openHarness(
     clock,
     ids: randomIds(clock),
     auth: { tokenSecret: randomBytes(32).toString('hex') },
+    ...(options.paymentChannels ? { paymentChannels: options.paymentChannels(clock) } : {}),
   });
   await seedDemo(ctx);
   const app = await buildApp({

@@ -1,5 +1,6 @@
 import type { Clock, IdSource } from '@puhui/core';
 import type { Store } from '@puhui/store';
+import type { PaymentChannel } from './payments/channel.ts';
 import type { Notifier } from './platform/notifier.ts';
 
 /** Security settings the use cases need. */
@@ -40,6 +41,8 @@ export interface ServiceContext {
   readonly ids: IdSource;
   readonly notifier: Notifier;
   readonly auth: AuthSettings;
+  /** Payment channels borrowers may pay through (none when absent). */
+  readonly paymentChannels?: readonly PaymentChannel[] | undefined;
 }
 
 /** The authenticated caller of a use case. */
