@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, type ManualClock, manualClock, randomIds } from '@puhui/core';
+import { type Clock, type ManualClock, manualClock, type Role, randomIds } from '@puhui/core';
 import {
+  createUser,
   DEMO_PARTNER,
   DEMO_PASSWORD,
   DEMO_USERS,
@@ -141,6 +142,29 @@ export async function openHarness(
       await db.dispose(store);
     },
   };
+}
+
+/**
+ * Adds a staff user with the demo password (a second officer for maker-checker, say) and returns
+ * its bearer token.
+ *
+ * @example const officer2 = await addStaff(h, 'officer2', ['loan_officer']);
+ */
+export async function addStaff(h: Harness, username: string, roles: Role[]): Promise<string> {
+  await h.store.transaction((tx) =>
+    createUser(
+      h.ctx,
+      tx,
+      { kind: 'system', id: 'test' },
+      { username, displayName: username, password: DEMO_PASSWORD, roles },
+    ),
+  );
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  return (res.json() as { accessToken: string }).accessToken;
 }
 
 /** `Authorization` header for a token. */

@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createUser,
-  DEMO_PASSWORD,
-  defaultProductConfig,
-  SANDBOX_HEADERS,
-  sandboxChannel,
-  signSandboxCallback,
-} from '@puhui/services';
+import { defaultProductConfig, SANDBOX_HEADERS, sandboxChannel, signSandboxCallback } from '@puhui/services';
 import { findBorrowerByPhone } from '@puhui/store';
 import { describeEachDatabase } from '@puhui/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, type Harness, idemKey, openHarness } from './harness.ts';
+import { addStaff, bearer, type Harness, idemKey, openHarness } from './harness.ts';
 
 const SECRET = randomBytes(32).toString('hex');
 
@@ -55,26 +48,7 @@ describeEachDatabase('borrower payments through payment channels', (db) => {
         sandboxChannel({ id: 'sandbox-wallet', secret: SECRET, confirm: 'callback', clock }),
       ],
     });
-    await h.store.transaction((tx) =>
-      createUser(
-        h.ctx,
-        tx,
-        { kind: 'system', id: 'test' },
-        {
-          username: 'officer2',
-          displayName: 'Second officer',
-          password: DEMO_PASSWORD,
-          roles: ['loan_officer'],
-        },
-      ),
-    );
-    const officer2 = (
-      await h.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { username: 'officer2', password: DEMO_PASSWORD },
-      })
-    ).json().accessToken;
+    const officer2 = await addStaff(h, 'officer2', ['loan_officer']);
     const product = await post(h.tokens.pm as string, '/products', {
       code: 'MICRO',
       name: 'Micro loan',

@@ -97,6 +97,9 @@ type Due = {
   payoffMinor: number;
 };
 
+/** A cheap phone: 360 px wide, Chinese. */
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, locale: 'zh-CN' };
+
 /** The root element's computed font size in px. */
 const rootFontSize = (page: Page) =>
   page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -109,11 +112,7 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
 
   beforeAll(async () => {
     h = await startWebHarness();
-    context = await h.context({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-    });
+    context = await h.context(PHONE);
     page = await context.newPage();
     watchPage(page, pageProblems);
   });
@@ -232,11 +231,7 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
 
     beforeAll(async () => {
       ({ loanId, staff } = await seedLoanFor(h, BORROWER.phone));
-      loanContext = await h.context({
-        viewport: { width: 360, height: 740 },
-        deviceScaleFactor: 1,
-        locale: 'zh-CN',
-      });
+      loanContext = await h.context(PHONE);
       p = await loanContext.newPage();
       watchPage(p, pageProblems);
     });

@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { call } from '../../../api/client.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { Page } from '../../components/Shell.tsx';
 import { api } from '../../context.ts';
-import { channelName, ProblemNotice, SignedIn, yuan } from './common.tsx';
+import { channelName, LoanScreen, ProblemNotice, yuan } from './common.tsx';
 import { historyOf } from './loans.ts';
 
 const TYPES = [
@@ -72,12 +70,5 @@ function History({ id }: { id: string }) {
 /** A loan's history: the money sent, every payment, and payments still in progress or failed. */
 export default function HistoryPage() {
   const { t } = useTranslation('portal');
-  const { id = '' } = useParams();
-  return (
-    <Page title={t('loans.history.title')} back={{ to: `/loans/${id}`, label: t('loans.backToLoan') }}>
-      <SignedIn>
-        <History id={id} />
-      </SignedIn>
-    </Page>
-  );
+  return <LoanScreen title={t('loans.history.title')}>{(id) => <History id={id} />}</LoanScreen>;
 }

@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { call, idempotencyKeys } from '../../../api/client.ts';
 import { ApiError, type ProblemMapping } from '../../../api/problem.ts';
 import { formatDate } from '../../../shared/format.ts';
-import { Page } from '../../components/Shell.tsx';
 import { Button, Notice, RadioGroup, TextField } from '../../components/ui.tsx';
 import { api } from '../../context.ts';
 import { useElderMode } from '../../elder.ts';
 import { usePortalProblems } from '../../problems.ts';
-import { channelName, ProblemNotice, SignedIn, useDue, useLoan, yuan } from './common.tsx';
+import { channelName, LoanScreen, ProblemNotice, useDue, useLoan, yuan } from './common.tsx';
 import { type AmountChoice, type AmountDue, amountFor, type Payment, presetAmounts } from './loans.ts';
 
 type Step = 'details' | 'amount' | 'channel' | 'confirm' | 'done';
@@ -250,12 +249,5 @@ function PayLoader({ id }: { id: string }) {
  */
 export default function PayPage() {
   const { t } = useTranslation('portal');
-  const { id = '' } = useParams();
-  return (
-    <Page title={t('loans.pay.title')} back={{ to: `/loans/${id}`, label: t('loans.backToLoan') }}>
-      <SignedIn>
-        <PayLoader id={id} />
-      </SignedIn>
-    </Page>
-  );
+  return <LoanScreen title={t('loans.pay.title')}>{(id) => <PayLoader id={id} />}</LoanScreen>;
 }

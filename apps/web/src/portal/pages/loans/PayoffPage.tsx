@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { call } from '../../../api/client.ts';
 import { formatDate } from '../../../shared/format.ts';
-import { Page } from '../../components/Shell.tsx';
 import { api } from '../../context.ts';
-import { Parts, ProblemNotice, SignedIn, yuan } from './common.tsx';
+import { LoanScreen, Parts, ProblemNotice, yuan } from './common.tsx';
 
 function Payoff({ id }: { id: string }) {
   const { t, i18n } = useTranslation('portal');
@@ -45,12 +44,5 @@ function Payoff({ id }: { id: string }) {
 /** The payoff quote: what closing the loan today costs, by component (`GET /loans/{id}/payoff`). */
 export default function PayoffPage() {
   const { t } = useTranslation('portal');
-  const { id = '' } = useParams();
-  return (
-    <Page title={t('loans.payoff.title')} back={{ to: `/loans/${id}`, label: t('loans.backToLoan') }}>
-      <SignedIn>
-        <Payoff id={id} />
-      </SignedIn>
-    </Page>
-  );
+  return <LoanScreen title={t('loans.payoff.title')}>{(id) => <Payoff id={id} />}</LoanScreen>;
 }

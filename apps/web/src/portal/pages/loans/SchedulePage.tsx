@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
-import { Page } from '../../components/Shell.tsx';
 import { useElderMode } from '../../elder.ts';
-import { ProblemNotice, SignedIn, useDue, useLoan, yuan } from './common.tsx';
+import { LoanScreen, ProblemNotice, useDue, useLoan, yuan } from './common.tsx';
 import { instalmentStatus, instalmentTotals } from './loans.ts';
 
 function Schedule({ id }: { id: string }) {
@@ -90,12 +88,5 @@ function Schedule({ id }: { id: string }) {
 /** The full payment plan: every instalment with its date, amount, what is paid and its status. */
 export default function SchedulePage() {
   const { t } = useTranslation('portal');
-  const { id = '' } = useParams();
-  return (
-    <Page title={t('loans.schedule.title')} back={{ to: `/loans/${id}`, label: t('loans.backToLoan') }}>
-      <SignedIn>
-        <Schedule id={id} />
-      </SignedIn>
-    </Page>
-  );
+  return <LoanScreen title={t('loans.schedule.title')}>{(id) => <Schedule id={id} />}</LoanScreen>;
 }

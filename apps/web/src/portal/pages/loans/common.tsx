@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useParams } from 'react-router';
 import { call } from '../../../api/client.ts';
 import { ApiError } from '../../../api/problem.ts';
 import { useSession } from '../../../api/session.ts';
 import { errorKey } from '../../../i18n/errors.ts';
 import { formatAmount, minorToAmount } from '../../../shared/format.ts';
+import { Page } from '../../components/Shell.tsx';
 import { Notice } from '../../components/ui.tsx';
 import { api, portalSession } from '../../context.ts';
 import { type AmountDue, componentParts } from './loans.ts';
@@ -28,6 +29,22 @@ export function SignedIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
+}
+
+/**
+ * A screen about one loan (`/loans/:id/…`): its title, the way back to the loan, and the body for
+ * a signed-in borrower.
+ *
+ * @example <LoanScreen title={t('loans.payoff.title')}>{(id) => <Payoff id={id} />}</LoanScreen>
+ */
+export function LoanScreen({ title, children }: { title: string; children: (id: string) => ReactNode }) {
+  const { t } = useTranslation('portal');
+  const { id = '' } = useParams();
+  return (
+    <Page title={title} back={{ to: `/loans/${id}`, label: t('loans.backToLoan') }}>
+      <SignedIn>{children(id)}</SignedIn>
+    </Page>
+  );
 }
 
 /** The plain-language text of a problem (or of a network failure). */
