@@ -24,6 +24,7 @@ import { loanRoutes } from './routes/lending/loans.ts';
 import { productRoutes } from './routes/lending/products.ts';
 import { reportRoutes } from './routes/lending/reports.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { paymentRoutes } from './routes/payments.ts';
 import { riskRoutes } from './routes/risk.ts';
 import { sitingRoutes } from './routes/siting.ts';
 import { userRoutes } from './routes/users.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calculatorRoutes, { ctx });
       await api.register(productRoutes, { ctx });
       await api.register(loanRoutes, { ctx });
+      await api.register(paymentRoutes, { ctx });
       await api.register(eodRoutes, { ctx });
       await api.register(reportRoutes, { ctx });
       await api.register(sitingRoutes, { ctx });

@@ -28,6 +28,20 @@ export interface ServerConfig {
   readonly eodSchedule: EodSchedule | undefined;
   /** Milliseconds between checks whether an end of day is due (`PUHUI_EOD_CHECK_MS`). */
   readonly eodCheckMs: number;
+  /**
+   * The built-in sandbox payment channels: `instant` (collections succeed at once), `callback`
+   * (pending until a signed callback), `off`; undefined = `instant` with demo data, else `off`.
+   */
+  readonly paymentSandbox: PaymentSandboxMode | undefined;
+}
+
+/** How the built-in sandbox payment channels behave, or `off` for none. */
+export type PaymentSandboxMode = 'instant' | 'callback' | 'off';
+
+function sandboxMode(raw: string | undefined): PaymentSandboxMode | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'instant' || raw === 'callback' || raw === 'off') return raw;
+  throw new Error(`PUHUI_PAYMENT_SANDBOX must be instant, callback or off (got '${raw}')`);
 }
 
 function int(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number): number {
@@ -97,5 +111,6 @@ export function loadConfig(
     timeZone: env.PUHUI_TIMEZONE || 'Asia/Shanghai',
     eodSchedule: eodSchedule(env),
     eodCheckMs: int(env, 'PUHUI_EOD_CHECK_MS', 60_000),
+    paymentSandbox: sandboxMode(env.PUHUI_PAYMENT_SANDBOX),
   };
 }

@@ -1,10 +1,20 @@
 import { type Clock, type IdSource, randomIds, systemClock } from '@puhui/core';
-import { type AuthSettings, defaultAuthSettings, outboxNotifier, type ServiceContext } from '@puhui/services';
+import {
+  type AuthSettings,
+  defaultAuthSettings,
+  outboxNotifier,
+  type PaymentChannel,
+  type ServiceContext,
+  sandboxChannels,
+} from '@puhui/services';
 import type { Store } from '@puhui/store';
+import type { PaymentSandboxMode } from './config.ts';
 
 /**
  * Wires a service context for the server and the CLI: the store, the real clock and random ids
- * unless given, and the built-in outbox notifier writing to `log`.
+ * unless given, the built-in outbox notifier writing to `log`, and the payment channels (the
+ * sandbox channels when `paymentSandbox` is `instant` or `callback`, with secrets derived from the
+ * token secret; none by default).
  *
  * @example const ctx = createContext({ store, auth: { tokenSecret } });
  */
@@ -16,6 +26,8 @@ export function createContext(options: {
   log?: (message: string, fields: Record<string, unknown>) => void;
   /** The business time zone (IANA); default UTC. */
   timeZone?: string;
+  paymentSandbox?: PaymentSandboxMode | undefined;
+  paymentChannels?: readonly PaymentChannel[];
 }): ServiceContext {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
@@ -26,6 +38,12 @@ export function createContext(options: {
     notifier: outboxNotifier(() => ctx, log),
     auth: { ...defaultAuthSettings, ...options.auth },
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    paymentChannels: [
+      ...(options.paymentSandbox === 'instant' || options.paymentSandbox === 'callback'
+        ? sandboxChannels({ masterSecret: options.auth.tokenSecret, confirm: options.paymentSandbox, clock })
+        : []),
+      ...(options.paymentChannels ?? []),
+    ],
   };
   return ctx;
 }

@@ -57,6 +57,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     auth: { tokenSecret: config.tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
     log: (message, fields) => app?.log.info(fields, message),
     timeZone: config.timeZone,
+    paymentSandbox: config.paymentSandbox ?? (options.demo ? 'instant' : 'off'),
   });
   app = await buildApp({
     ctx,

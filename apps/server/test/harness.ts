@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type ManualClock, manualClock, randomIds } from '@puhui/core';
+import { type Clock, type ManualClock, manualClock, type Role, randomIds } from '@puhui/core';
 import {
+  createUser,
   DEMO_PARTNER,
   DEMO_PASSWORD,
   DEMO_USERS,
+  type PaymentChannel,
   type ServiceContext,
   seedDemo,
   signPartnerRequest,
@@ -52,7 +54,12 @@ export async function lastOtp(store: Store, phone: string): Promise<string> {
  */
 export async function openHarness(
   db: TestDatabase,
-  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number } = {},
+  options: {
+    bodyLimitBytes?: number;
+    rateLimitPerMinute?: number;
+    /** Payment channels of the context, made with the harness's frozen clock. */
+    paymentChannels?: (clock: Clock) => readonly PaymentChannel[];
+  } = {},
 ): Promise<Harness> {
   const store = await db.open();
   const clock = manualClock(NOW);
@@ -61,6 +68,7 @@ export async function openHarness(
     clock,
     ids: randomIds(clock),
     auth: { tokenSecret: randomBytes(32).toString('hex') },
+    ...(options.paymentChannels ? { paymentChannels: options.paymentChannels(clock) } : {}),
   });
   await seedDemo(ctx);
   const app = await buildApp({
@@ -134,6 +142,29 @@ export async function openHarness(
       await db.dispose(store);
     },
   };
+}
+
+/**
+ * Adds a staff user with the demo password (a second officer for maker-checker, say) and returns
+ * its bearer token.
+ *
+ * @example const officer2 = await addStaff(h, 'officer2', ['loan_officer']);
+ */
+export async function addStaff(h: Harness, username: string, roles: Role[]): Promise<string> {
+  await h.store.transaction((tx) =>
+    createUser(
+      h.ctx,
+      tx,
+      { kind: 'system', id: 'test' },
+      { username, displayName: username, password: DEMO_PASSWORD, roles },
+    ),
+  );
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  return (res.json() as { accessToken: string }).accessToken;
 }
 
 /** `Authorization` header for a token. */

@@ -77,6 +77,13 @@ const EXPECTED: Record<string, Caller[]> = {
   'POST /api/v1/loans/:id/recoveries': ['officer', 'ops'],
   'POST /api/v1/loans/:id/reversals': ['officer', 'ops'],
   'POST /api/v1/loans/:id/classification': ['ops'],
+  'GET /api/v1/payment-channels': [...STAFF, 'borrower'],
+  'GET /api/v1/loans/:id/due': [...STAFF, 'borrower'],
+  'GET /api/v1/loans/:id/payments': [...STAFF, 'borrower'],
+  'POST /api/v1/loans/:id/payments': ['borrower'],
+  // Public: a payment channel's callback carries the channel's own signature, checked by its
+  // adapter (here the unknown channel answers 404, not a refusal).
+  'POST /api/v1/payment-channels/:channel/callbacks': EVERYONE,
   'POST /api/v1/eod': ['ops'],
   'GET /api/v1/eod': STAFF,
   'GET /api/v1/reports/trial-balance': STAFF,

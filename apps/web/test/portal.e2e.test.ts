@@ -1,7 +1,7 @@
-import { calculateSchedule, DEMO_BORROWERS } from '@puhui/services';
+import { calculateSchedule, DEMO_BORROWERS, DEMO_PASSWORD, defaultProductConfig } from '@puhui/services';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAmount, formatRate } from '../src/shared/format.ts';
+import { formatAmount, formatDate, formatRate, minorToAmount } from '../src/shared/format.ts';
 import {
   browserMissing,
   navigateInApp,
@@ -17,6 +17,89 @@ if (browserMissing) console.warn(`Skipping the portal browser tests: ${browserMi
 
 const BORROWER = DEMO_BORROWERS[0];
 
+/** How the portal shows an amount in minor units. */
+const yuan = (minor: number) => `¥${formatAmount(minorToAmount(minor))}`;
+
+/** JSON over the API of the running server, as a staff user or a borrower (bearer token). */
+async function apiCall<T>(
+  h: WebHarness,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${h.url}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method === 'POST' ? { 'idempotency-key': `e2e-${crypto.randomUUID()}` } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * Gives a demo borrower an active loan the way staff would: the product manager creates a product
+ * and the risk manager approves it, an officer submits the loan, a second officer approves it, and
+ * operations disburses it. Returns the loan id and an officer's token (for reading the loan).
+ */
+async function seedLoanFor(h: WebHarness, phone: string): Promise<{ loanId: string; staff: string }> {
+  const signIn = async (username: string) =>
+    (
+      await apiCall<{ accessToken: string }>(h, null, 'POST', '/auth/sign-in', {
+        username,
+        password: DEMO_PASSWORD,
+      })
+    ).accessToken;
+  const [admin, pm, risk, officer, ops] = await Promise.all(
+    ['admin', 'pm', 'risk', 'officer', 'ops'].map((u) => signIn(u)),
+  );
+  await apiCall(h, admin as string, 'POST', '/users', {
+    username: 'officer2',
+    displayName: 'Second officer',
+    password: DEMO_PASSWORD,
+    roles: ['loan_officer'],
+  });
+  const officer2 = await signIn('officer2');
+  const product = await apiCall<{ id: string }>(h, pm as string, 'POST', '/products', {
+    code: 'PORTAL12',
+    name: 'Micro loan 小额贷',
+    config: defaultProductConfig(),
+  });
+  await apiCall(h, risk as string, 'POST', `/products/${product.id}/approve`);
+  const borrowers = await apiCall<{ items: { id: string; phone: string }[] }>(
+    h,
+    officer as string,
+    'GET',
+    '/borrowers?limit=50',
+  );
+  const borrowerId = borrowers.items.find((b) => b.phone === phone)?.id;
+  const loan = await apiCall<{ id: string }>(h, officer as string, 'POST', '/loans', {
+    borrowerId,
+    productCode: 'PORTAL12',
+    principalMinor: 1_200_000,
+    repayments: 12,
+    disbursement: { kind: 'channel', channel: 'alipay' },
+  });
+  await apiCall(h, officer2, 'POST', `/loans/${loan.id}/approve`);
+  await apiCall(h, ops as string, 'POST', `/loans/${loan.id}/disburse`);
+  return { loanId: loan.id, staff: officer as string };
+}
+
+type Due = {
+  date: string;
+  next: { n: number; dueDate: string; principalMinor: number; interestMinor: number } | null;
+  nextPaymentMinor: number;
+  payoffMinor: number;
+};
+
+/** A cheap phone: 360 px wide, Chinese. */
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, locale: 'zh-CN' };
+
 /** The root element's computed font size in px. */
 const rootFontSize = (page: Page) =>
   page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -29,11 +112,7 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
 
   beforeAll(async () => {
     h = await startWebHarness();
-    context = await h.context({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-    });
+    context = await h.context(PHONE);
     page = await context.newPage();
     watchPage(page, pageProblems);
   });
@@ -141,6 +220,173 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
     await page.getByLabel('年利率（%）').fill('20000');
     await page.getByRole('button', { name: '计算' }).click();
     await poll(() => page.getByTestId('error-rate').textContent()).toContain('0 到 10000');
+  });
+
+  describe('my loans', () => {
+    let loanContext: BrowserContext;
+    let p: Page;
+    let loanId: string;
+    let staff: string;
+    const due = () => apiCall<Due>(h, staff, 'GET', `/loans/${loanId}/due`);
+
+    beforeAll(async () => {
+      ({ loanId, staff } = await seedLoanFor(h, BORROWER.phone));
+      loanContext = await h.context(PHONE);
+      p = await loanContext.newPage();
+      watchPage(p, pageProblems);
+    });
+    afterAll(async () => loanContext?.close());
+
+    it('a borrower signs in with a one-time code and sees the loan, what is due next and the schedule', async () => {
+      await p.goto('/portal/loans');
+      await p.waitForURL('**/portal/sign-in');
+      await p.getByLabel('手机号').fill(BORROWER.phone.replace('+86', ''));
+      await p.getByRole('button', { name: '获取验证码' }).click();
+      await p.getByLabel('6 位验证码').fill(await h.lastOtp(BORROWER.phone));
+      await p.getByRole('button', { name: '登录', exact: true }).click();
+      await p.waitForURL('**/portal/loans');
+      // Only this borrower's loans are listed.
+      await p.getByTestId('loan-card').first().waitFor();
+      expect(await p.getByTestId('loan-card').count()).toBe(1);
+      expect(await p.getByTestId('loan-card').textContent()).toContain('还款中');
+      await screenshot(p, 'portal-loans');
+
+      await p.getByTestId('loan-card').click();
+      await p.waitForURL(`**/portal/loans/${loanId}`);
+      const expected = await due();
+      await poll(() => p.getByTestId('due-amount').textContent()).toBe(yuan(expected.nextPaymentMinor));
+      const next = expected.next as NonNullable<Due['next']>;
+      expect(await p.getByTestId('due-date').textContent()).toContain(formatDate(next.dueDate, 'zh-CN'));
+      const parts = await p.getByTestId('due-parts').textContent();
+      expect(parts).toContain(`本金（借的钱）${yuan(next.principalMinor)}`);
+      expect(parts).toContain(`利息${yuan(next.interestMinor)}`);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await screenshot(p, 'portal-loan');
+
+      await p.getByTestId('loan-action-schedule').click();
+      await p.locator(`main[data-path="/portal/loans/${loanId}/schedule"] h1`).waitFor();
+      const rows = p.getByTestId('schedule-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(12);
+      expect(await rows.first().getAttribute('data-status')).toBe('upcoming');
+      expect(await rows.first().textContent()).toContain(next.dueDate);
+      expect(await rows.first().textContent()).toContain('未到期');
+      await screenshot(p, 'portal-loan-schedule');
+    });
+
+    it('pays the next instalment through the sandbox channel; history shows it and the next due date moves on', async () => {
+      const before = await due();
+      await p.goto(`/portal/loans/${loanId}/pay`);
+      await p.getByLabel(`下一期：${yuan(before.nextPaymentMinor)}`).waitFor();
+      expect(await p.getByLabel(`下一期：${yuan(before.nextPaymentMinor)}`).isChecked()).toBe(true);
+      await p.getByLabel('演示钱包（不会真的扣钱）').check();
+      await screenshot(p, 'portal-loan-pay');
+      await p.getByRole('button', { name: '下一步' }).click();
+      await poll(() => p.getByTestId('confirm-amount').textContent()).toBe(yuan(before.nextPaymentMinor));
+      await screenshot(p, 'portal-loan-pay-confirm');
+      await p.getByTestId('confirm-pay').click();
+      await p.getByTestId('pay-result').waitFor();
+      expect(await p.getByTestId('pay-result').getAttribute('data-status')).toBe('succeeded');
+      expect(await p.getByTestId('pay-result').textContent()).toContain(
+        `还款成功！${yuan(before.nextPaymentMinor)}`,
+      );
+      await screenshot(p, 'portal-loan-pay-done');
+
+      await p.getByRole('link', { name: '查看还款记录' }).click();
+      await p.locator(`main[data-path="/portal/loans/${loanId}/history"] h1`).waitFor();
+      const first = p.getByTestId('history-item').first();
+      await first.waitFor();
+      expect(await first.getAttribute('data-kind')).toBe('repayment');
+      expect(await first.textContent()).toContain(yuan(before.nextPaymentMinor));
+      expect(await first.textContent()).toContain('演示钱包');
+      expect(await p.getByTestId('history-item').last().getAttribute('data-kind')).toBe('disbursement');
+      await screenshot(p, 'portal-loan-history');
+
+      const after = await due();
+      expect(after.next?.n).toBe((before.next?.n ?? 0) + 1);
+      await p.getByRole('link', { name: '这笔借款' }).click();
+      await p.locator(`main[data-path="/portal/loans/${loanId}"] h1`).waitFor();
+      await poll(() => p.getByTestId('due-date').textContent()).toContain(
+        formatDate(after.next?.dueDate as string, 'zh-CN'),
+      );
+      expect(await p.getByTestId('due-date').textContent()).toContain(`第 ${after.next?.n} 期`);
+      // The paid instalment shows as paid in the schedule.
+      await p.getByTestId('loan-action-schedule').click();
+      await p.getByTestId('schedule-row').first().waitFor();
+      expect(await p.getByTestId('schedule-row').first().getAttribute('data-status')).toBe('paid');
+    });
+
+    it('shows the payoff quote, and refuses more than it in place', async () => {
+      const expected = await due();
+      await p.goto(`/portal/loans/${loanId}/payoff`);
+      await poll(() => p.getByTestId('payoff-amount').textContent()).toBe(yuan(expected.payoffMinor));
+      expect(await p.getByTestId('payoff-parts').textContent()).toContain('本金（借的钱）');
+      await screenshot(p, 'portal-loan-payoff');
+      await p.getByRole('link', { name: '按这个金额还清' }).click();
+      await p.getByLabel(`全部还清：${yuan(expected.payoffMinor)}`).waitFor();
+      expect(await p.getByLabel(`全部还清：${yuan(expected.payoffMinor)}`).isChecked()).toBe(true);
+      await p.getByLabel('其他金额').check();
+      await p.getByLabel('还多少钱（元）').fill('0');
+      await p.getByRole('button', { name: '下一步' }).click();
+      await poll(() => p.getByTestId('error-otherAmount').textContent()).toContain('大于 0');
+      await p.getByLabel('还多少钱（元）').fill(minorToAmount(expected.payoffMinor + 100));
+      await p.getByRole('button', { name: '下一步' }).click();
+      await poll(() => p.getByTestId('error-otherAmount').textContent()).toContain(
+        yuan(expected.payoffMinor),
+      );
+    });
+
+    it('elder mode enlarges the loan screen and keeps one task on it', async () => {
+      await p.goto(`/portal/loans/${loanId}`);
+      const amount = p.getByTestId('due-amount');
+      await amount.waitFor();
+      const size = () => amount.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      const normal = await size();
+      expect(await p.getByRole('heading', { name: '借款概况' }).count()).toBe(1);
+      await p.getByTestId('elder-toggle').click();
+      await poll(size).toBeGreaterThan(normal);
+      expect(await rootFontSize(p)).toBeGreaterThanOrEqual(20);
+      expect(await p.getByRole('heading', { name: '借款概况' }).count()).toBe(0);
+      await screenshot(p, 'portal-loan-elder');
+      await p.getByTestId('elder-toggle').click();
+      await poll(size).toBe(normal);
+    });
+
+    it('has no serious or critical accessibility violations on the loan screens, in both modes and languages', async () => {
+      const violations: string[] = [];
+      const paths = [
+        '',
+        `/${loanId}`,
+        `/${loanId}/schedule`,
+        `/${loanId}/history`,
+        `/${loanId}/payoff`,
+        `/${loanId}/pay`,
+      ];
+      await p.goto('/portal/loans');
+      await p.locator('main[data-path="/portal/loans"] h1').waitFor();
+      for (const lang of ['zh-CN', 'en'] as const) {
+        for (const elder of [false, true]) {
+          if ((await p.getAttribute('html', 'lang')) !== lang) await p.getByTestId('language-switch').click();
+          if ((await p.getByTestId('elder-toggle').getAttribute('aria-pressed')) !== String(elder))
+            await p.getByTestId('elder-toggle').click();
+          const suffix = `${lang}${elder ? '-elder' : ''}`;
+          for (const path of paths) {
+            await navigateInApp(p, `/portal/loans${path}`);
+            await p.waitForFunction(() => !document.querySelector('main [aria-live="polite"]'));
+            violations.push(...(await seriousViolations(p, `/portal/loans${path} ${suffix}`)));
+            const name = path.replace(loanId, 'loan').replaceAll('/', '-') || '-list';
+            await screenshot(p, `portal-loans${name}-${suffix}`);
+          }
+          // The confirmation step of paying (not confirmed).
+          await p.locator('form button[type=submit]').click();
+          if (elder) await p.locator('form button[type=submit]').click();
+          await p.getByTestId('confirm-pay').waitFor();
+          violations.push(...(await seriousViolations(p, `pay confirmation ${suffix}`)));
+          await screenshot(p, `portal-loans-pay-confirm-${suffix}`);
+        }
+      }
+      expect(violations).toEqual([]);
+    }, 120_000);
   });
 
   it('has no serious or critical accessibility violations on any page, in both modes and languages', async () => {

@@ -58,6 +58,14 @@ export const errorCatalogue = {
   },
   eod_date_invalid: { status: 409, title: 'The business date is already closed or not yet open' },
   reconciliation_failed: { status: 500, title: 'The loan sub-ledger does not equal the control accounts' },
+  // Payments
+  payment_channel_unknown: { status: 422, title: 'The payment channel is not offered' },
+  payment_exceeds_payoff: {
+    status: 422,
+    title: 'The payment is more than the loan’s payoff amount',
+  },
+  payment_callback_invalid: { status: 401, title: 'The payment channel’s callback is not authentic' },
+  payment_mismatch: { status: 409, title: 'The callback does not match the payment' },
   // Infrastructure
   service_unavailable: { status: 503, title: 'A dependency (the database) is unavailable; retry later' },
   internal_error: { status: 500, title: 'Internal error' },

@@ -1,5 +1,6 @@
 import type { Clock, IdSource } from '@puhui/core';
 import type { Store } from '@puhui/store';
+import type { PaymentChannel } from './payments/channel.ts';
 import type { Notifier } from './platform/notifier.ts';
 
 /** Security settings the use cases need. */
@@ -45,6 +46,8 @@ export interface ServiceContext {
    * calendar, the demo book and the scheduled end of day. Default UTC.
    */
   readonly timeZone?: string;
+  /** Payment channels borrowers may pay through (none when absent). */
+  readonly paymentChannels?: readonly PaymentChannel[] | undefined;
 }
 
 /** The authenticated caller of a use case. */

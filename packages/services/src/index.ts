@@ -35,6 +35,7 @@ export {
 } from './demo.ts';
 export * from './lending/index.ts';
 export { createPartner, getPartner, listPartners, type PartnerView } from './partners.ts';
+export * from './payments/index.ts';
 export {
   type AuditEntry,
   type AuditRecordView,

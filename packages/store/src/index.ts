@@ -7,6 +7,7 @@ export { migrationList } from './migrations/index.ts';
 export * from './otp.ts';
 export * from './outbox.ts';
 export * from './partners.ts';
+export * from './payments.ts';
 export { resetDatabase } from './reset.ts';
 export * from './risk.ts';
 export type * from './schema.ts';

@@ -954,6 +954,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is overdue and what falls due next, by component */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AmountDue"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/journal": {
         parameters: {
             query?: never;
@@ -1004,6 +1042,83 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments of a loan through payment channels, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "pending" | "succeeded" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Payment"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pay towards your own active loan through a payment channel (at most the payoff amount) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Client-chosen unique key; a repeat with the same body replays the first response */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountMinor: number;
+                        /** @description Payment channel, e.g. alipay, wechat, bank */
+                        channel: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1693,6 +1808,93 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment channels a borrower can pay through */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sandbox: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-channels/{channel}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment channel confirms or fails a payment (signed with the channel's own scheme) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Payment channel, e.g. alipay, wechat, bank */
+                    channel: string;
+                };
+                cookie?: never;
+            };
+            /** @description The channel’s own format; the sandbox sends {paymentId, reference, status, amountMinor, failureReason?} signed in X-Sandbox-Timestamp and X-Sandbox-Signature */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3455,6 +3657,74 @@ export interface components {
             /** @constant */
             tokenType: "Bearer";
         };
+        AmountDue: {
+            /** @description The business date the amounts are as of */
+            date: string;
+            next: {
+                dueDate: string;
+                /** @description Integer minor units (fen for CNY) */
+                feeMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                interestMinor: number;
+                n: number;
+                /** @description Integer minor units (fen for CNY) */
+                penaltyMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                principalMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                totalMinor: number;
+            } | null;
+            /** @description Overdue plus the next instalment, at most the payoff */
+            nextPaymentMinor: number;
+            overdue: {
+                /** @description Integer minor units (fen for CNY) */
+                feeMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                interestMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                penaltyMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                principalMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                totalMinor: number;
+            };
+            /** @description Integer minor units (fen for CNY) */
+            payoffMinor: number;
+        };
+        AmountDueInput: {
+            /** @description The business date the amounts are as of */
+            date: string;
+            next: {
+                dueDate: string;
+                /** @description Integer minor units (fen for CNY) */
+                feeMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                interestMinor: number;
+                n: number;
+                /** @description Integer minor units (fen for CNY) */
+                penaltyMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                principalMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                totalMinor: number;
+            } | null;
+            /** @description Overdue plus the next instalment, at most the payoff */
+            nextPaymentMinor: number;
+            overdue: {
+                /** @description Integer minor units (fen for CNY) */
+                feeMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                interestMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                penaltyMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                principalMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                totalMinor: number;
+            };
+            /** @description Integer minor units (fen for CNY) */
+            payoffMinor: number;
+        };
         AuditRecord: {
             action: string;
             actor: string;
@@ -3998,6 +4268,38 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        Payment: {
+            /** @description Integer minor units (fen for CNY) */
+            amountMinor: number;
+            channel: string;
+            createdAt: string;
+            currency: string;
+            failureReason: string | null;
+            id: string;
+            loanId: string;
+            reference: string | null;
+            settledAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @description The loan transaction that booked the repayment */
+            transactionId: string | null;
+        };
+        PaymentInput: {
+            /** @description Integer minor units (fen for CNY) */
+            amountMinor: number;
+            channel: string;
+            createdAt: string;
+            currency: string;
+            failureReason: string | null;
+            id: string;
+            loanId: string;
+            reference: string | null;
+            settledAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @description The loan transaction that booked the repayment */
+            transactionId: string | null;
         };
         Problem: {
             /** @description Stable error code; see docs/errors.md */

@@ -13,6 +13,12 @@ const LearnPage = lazy(() => import('./pages/LearnPage.tsx'));
 const LearnTopicPage = lazy(() => import('./pages/LearnTopicPage.tsx'));
 const CalculatorPage = lazy(() => import('./pages/CalculatorPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const LoansPage = lazy(() => import('./pages/loans/LoansPage.tsx'));
+const LoanPage = lazy(() => import('./pages/loans/LoanPage.tsx'));
+const SchedulePage = lazy(() => import('./pages/loans/SchedulePage.tsx'));
+const HistoryPage = lazy(() => import('./pages/loans/HistoryPage.tsx'));
+const PayoffPage = lazy(() => import('./pages/loans/PayoffPage.tsx'));
+const PayPage = lazy(() => import('./pages/loans/PayPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation('portal');
@@ -35,6 +41,12 @@ export function PortalApp() {
                 <Route index element={<HomePage />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="loans" element={<LoansPage />} />
+                <Route path="loans/:id" element={<LoanPage />} />
+                <Route path="loans/:id/schedule" element={<SchedulePage />} />
+                <Route path="loans/:id/history" element={<HistoryPage />} />
+                <Route path="loans/:id/payoff" element={<PayoffPage />} />
+                <Route path="loans/:id/pay" element={<PayPage />} />
                 <Route path="learn" element={<LearnPage />} />
                 <Route path="learn/:topic" element={<LearnTopicPage />} />
                 <Route path="calculator" element={<CalculatorPage />} />

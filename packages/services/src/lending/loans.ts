@@ -215,7 +215,8 @@ export function snapshotColumns(s: LoanSnapshot) {
   };
 }
 
-function visible(row: LoanRow | undefined, actor: Principal): row is LoanRow {
+/** Whether `actor` may see the loan (borrowers: their own; partners: those they originated). */
+export function visible(row: LoanRow | undefined, actor: Principal): row is LoanRow {
   if (!row) return false;
   switch (actor.kind) {
     case 'user':

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { call } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { useSession } from '../../api/session.ts';
@@ -11,8 +11,8 @@ import { Button, Notice } from '../components/ui.tsx';
 import { api, portalSession } from '../context.ts';
 
 /**
- * "My account": who the borrower is (`GET /auth/me`, then `GET /borrowers/{id}`); their loans
- * join this page when the loan API exists.
+ * "My account": who the borrower is (`GET /auth/me`, then `GET /borrowers/{id}`), and the way to
+ * their loans.
  */
 export default function AccountPage() {
   const { t, i18n } = useTranslation('portal');
@@ -71,7 +71,11 @@ export default function AccountPage() {
       )}
       <section aria-labelledby="loans-title">
         <h2 id="loans-title">{t('account.loansTitle')}</h2>
-        <p>{t('account.loansEmpty')}</p>
+        <p>
+          <Link to="/loans" data-testid="account-loans">
+            {t('account.loansLink')}
+          </Link>
+        </p>
       </section>
       <Button variant="secondary" onClick={() => void signOut()}>
         {t('account.signOut')}

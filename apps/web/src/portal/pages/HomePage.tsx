@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { Page } from '../components/Shell.tsx';
 import { useElderMode } from '../elder.ts';
 
-/** The first screen: three large choices (account, calculator, learn). Loaded with the entry. */
+/** The first screen: large choices (loans, account, calculator, learn). Loaded with the entry. */
 export function HomePage() {
   const { t } = useTranslation('portal');
   const elder = useElderMode();
   const cards = [
+    { to: '/loans', title: t('home.loans.title'), text: t('home.loans.text') },
     { to: '/account', title: t('home.account.title'), text: t('home.account.text') },
     { to: '/calculator', title: t('home.calculator.title'), text: t('home.calculator.text') },
     { to: '/learn', title: t('home.learn.title'), text: t('home.learn.text') },
