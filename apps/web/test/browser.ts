@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type RunningServer, startServer } from '@puhui/server';
+import { DEMO_PASSWORD } from '@puhui/services';
 import { openStore, type Store } from '@puhui/store';
 import axe from 'axe-core';
 import {
@@ -186,4 +187,22 @@ export async function settled(page: Page): Promise<void> {
       timeout: 5_000,
     },
   );
+}
+
+/**
+ * Signs a demo staff user in on the console's sign-in page (whatever its language; a previous
+ * user's session in the tab is dropped first) and waits for the frame.
+ *
+ * @example await signInConsole(page, 'risk');
+ */
+export async function signInConsole(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  if (await page.evaluate(() => sessionStorage.length > 0)) {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto('/sign-in');
+  }
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
 }

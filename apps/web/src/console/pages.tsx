@@ -1,4 +1,11 @@
-import { AuditOutlined, DashboardOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FundOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../shared/permissions.ts';
 import type { ConsoleStrings } from './i18n/zh-CN.ts';
@@ -35,6 +42,22 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     group: 'overview',
     icon: <DashboardOutlined />,
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    path: 'risk',
+    label: 'riskModels',
+    group: 'risk',
+    icon: <FundOutlined />,
+    permission: 'risk:read',
+    component: lazy(() => import('./pages/risk/RiskPage.tsx')),
+  },
+  {
+    path: 'siting',
+    label: 'siting',
+    group: 'risk',
+    icon: <EnvironmentOutlined />,
+    permission: 'siting:read',
+    component: lazy(() => import('./pages/siting/SitingPage.tsx')),
   },
   {
     path: 'users',
