@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type RunningServer, startServer } from '@puhui/server';
+import { DEMO_PASSWORD } from '@puhui/services';
 import { openStore, type Store } from '@puhui/store';
 import axe from 'axe-core';
 import {
@@ -186,4 +187,23 @@ export async function settled(page: Page): Promise<void> {
       timeout: 5_000,
     },
   );
+}
+
+/**
+ * Signs in on the console's sign-in page (labels in Chinese, the default) and waits for the frame.
+ *
+ * @example await signInConsole(page, 'officer');
+ */
+export async function signInConsole(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Signs out of the console (either language) and waits for the sign-in page. */
+export async function signOutConsole(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
+  await page.waitForURL('**/sign-in');
 }

@@ -7,6 +7,8 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signInConsole,
+  signOutConsole,
   startWebHarness,
   type WebHarness,
   watchPage,
@@ -22,19 +24,8 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
   let context: BrowserContext;
   let page: Page;
 
-  /** Signs in on the sign-in page (in Chinese, the default) and waits for the dashboard. */
-  async function signIn(username: string, password = DEMO_PASSWORD) {
-    await page.goto('/sign-in');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.locator('form button[type=submit]').click();
-    await page.getByTestId('signed-in-as').waitFor();
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
-    await page.waitForURL('**/sign-in');
-  }
+  const signIn = (username: string, password = DEMO_PASSWORD) => signInConsole(page, username, password);
+  const signOut = () => signOutConsole(page);
 
   const pageProblems: string[] = [];
   beforeAll(async () => {
@@ -75,18 +66,18 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await page.locator('form button[type=submit]').click();
     await page.waitForURL('**/users');
     await page.getByTestId('signed-in-as').waitFor();
-    expect(await menuItems(page)).toEqual(['仪表盘', '用户与角色', '审计日志', '事件发件箱']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款', '用户与角色', '审计日志', '事件发件箱']);
     await signOut();
 
     await signIn('ops');
-    expect(await menuItems(page)).toEqual(['仪表盘', '事件发件箱']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款', '事件发件箱']);
     // A page the role may not see says so (and the server would refuse the data anyway).
     await page.goto('/users');
     await poll(() => page.locator('h1').textContent()).toBe('无权访问');
     await signOut();
 
     await signIn('officer');
-    expect(await menuItems(page)).toEqual(['仪表盘']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款']);
     await signOut();
   });
 
@@ -174,7 +165,13 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await poll(() => page.locator('h1').textContent()).toBe('仪表盘');
     await page.getByTestId('language-switch').click();
     await poll(() => page.locator('h1').textContent()).toBe('Dashboard');
-    expect(await menuItems(page)).toEqual(['Dashboard', 'Users & roles', 'Audit log', 'Event outbox']);
+    expect(await menuItems(page)).toEqual([
+      'Dashboard',
+      'Loans',
+      'Users & roles',
+      'Audit log',
+      'Event outbox',
+    ]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await poll(() => page.locator('h1').textContent()).toBe('Dashboard');

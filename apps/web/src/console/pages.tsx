@@ -1,4 +1,10 @@
-import { AuditOutlined, DashboardOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../shared/permissions.ts';
 import type { ConsoleStrings } from './i18n/zh-CN.ts';
@@ -21,6 +27,15 @@ export interface ConsolePage {
   readonly permission?: Permission;
   /** The page component, loaded on first visit (its own chunk). */
   readonly component: LazyExoticComponent<ComponentType>;
+  /** Pages below this one (`new` → `/loans/new`, `:id`): routes without a menu entry. */
+  readonly subpages?: readonly ConsoleSubpage[];
+}
+
+/** A route below a page: its own permission (the page's when absent) and lazy component. */
+export interface ConsoleSubpage {
+  readonly path: string;
+  readonly permission?: Permission;
+  readonly component: LazyExoticComponent<ComponentType>;
 }
 
 /**
@@ -35,6 +50,22 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     group: 'overview',
     icon: <DashboardOutlined />,
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    path: 'loans',
+    label: 'loans',
+    group: 'lending',
+    icon: <AccountBookOutlined />,
+    permission: 'loans:read',
+    component: lazy(() => import('./pages/loans/LoansPage.tsx')),
+    subpages: [
+      {
+        path: 'new',
+        permission: 'loans:write',
+        component: lazy(() => import('./pages/loans/NewLoanPage.tsx')),
+      },
+      { path: ':id', component: lazy(() => import('./pages/loans/LoanDetailPage.tsx')) },
+    ],
   },
   {
     path: 'users',

@@ -17,6 +17,60 @@ export function formatAmount(amount: string): string {
 }
 
 /**
+ * Minor-unit digits of a currency (its ISO 4217 exponent, from the browser's Intl data; 2 when
+ * the code is unknown).
+ *
+ * @example currencyDigits('CNY'); // 2
+ * @example currencyDigits('JPY'); // 0
+ */
+export function currencyDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Integer minor units (as the API sends them: `principalMinor`) as a plain decimal string in
+ * major units, for {@link formatAmount}. Exact: integer and string arithmetic only.
+ *
+ * @example minorToAmount(123456); // '1234.56'
+ * @example minorToAmount(-5, 'CNY'); // '-0.05'
+ * @example formatAmount(minorToAmount(100000000)); // '1,000,000.00'
+ */
+export function minorToAmount(minor: number, currency = 'CNY'): string {
+  const digits = currencyDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const text = BigInt(Math.abs(Math.trunc(minor)))
+    .toString()
+    .padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${text}`;
+  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/**
+ * An amount a person typed in major units (`"12,000.5"`, `"¥ 800"`) as integer minor units, or
+ * null when it is not a positive-or-zero amount with at most the currency's decimals.
+ *
+ * @example amountToMinor('12,000.5'); // 1200050
+ * @example amountToMinor('1.234'); // null (CNY has two decimals)
+ */
+export function amountToMinor(text: string, currency = 'CNY'): number | null {
+  const compact = text.replace(/[\s,，¥￥]/g, '');
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(compact);
+  if (!m) return null;
+  const digits = currencyDigits(currency);
+  const frac = m[2] ?? '';
+  if (frac.length > digits) return null;
+  const minor = BigInt((m[1] ?? '0') + frac.padEnd(digits, '0'));
+  return minor > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(minor);
+}
+
+/**
  * A rate given as a decimal fraction string, as a percentage rounded half-up to `digits` places
  * (exact decimal arithmetic on the string).
  *

@@ -44,6 +44,7 @@ export {
   type InstallmentView,
   type LoanApplication,
   type LoanDetail,
+  type LoanListItem,
   type LoanOperationResult,
   type LoanTransactionView,
   type LoanView,
