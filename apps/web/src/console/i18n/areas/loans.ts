@@ -247,7 +247,7 @@ export const loansZh = {
     repay: {
       label: '登记还款',
       effect:
-        '登记一笔 {{amount}} 的还款（{{channel}}），按产品的分配顺序先还费用和罚息，再还到期的利息和本金；多出的部分提前还本。',
+        '登记一笔 {{amount}} 的还款（{{channel}}），按产品的分配顺序先还费用和罚息，再还已到期的利息和本金；多出的部分按同样的顺序提前偿还后续各期。',
     },
     payoff: {
       label: '提前结清',
@@ -531,7 +531,7 @@ export const loansEn: typeof loansZh = {
     repay: {
       label: 'Record repayment',
       effect:
-        'Record a repayment of {{amount}} ({{channel}}), allocated in the product’s order: charges and penalties first, then interest and principal due; any excess repays principal early.',
+        'Record a repayment of {{amount}} ({{channel}}), allocated in the product’s order: charges and penalties first, then interest and principal due; anything more pays the next instalments in advance, in the same order.',
     },
     payoff: {
       label: 'Pay off',
