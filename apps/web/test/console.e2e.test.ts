@@ -7,6 +7,7 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signedOutConsole,
   signInConsole,
   signOutConsole,
   startWebHarness,
@@ -36,14 +37,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await page.goto('/sign-in');
   });
   // Each test starts signed out, in Chinese (one browser context keeps the assets cached).
-  beforeEach(async () => {
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.clear();
-    });
-    await page.goto('/sign-in');
-    await page.locator('#username').waitFor();
-  });
+  beforeEach(() => signedOutConsole(page));
   afterAll(async () => {
     await context?.close();
     await h?.close();

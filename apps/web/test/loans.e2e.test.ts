@@ -8,6 +8,7 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signedOutConsole,
   signInConsole,
   signOutConsole,
   startWebHarness,
@@ -92,14 +93,7 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
     watchPage(page, pageProblems);
     await page.goto('/sign-in');
   }, 120_000);
-  beforeEach(async () => {
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.clear();
-    });
-    await page.goto('/sign-in');
-    await page.locator('#username').waitFor();
-  });
+  beforeEach(() => signedOutConsole(page));
   afterAll(async () => {
     await context?.close();
     await h?.close();
@@ -302,6 +296,46 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
     await poll(() => cells(2)).toEqual(['刘洋']);
     await page.locator('tbody tr.ant-table-row a').first().click();
     await page.waitForURL(`**/loans/${loanId}`);
+  }, 60_000);
+
+  it('operations classifies a late loan (never better than its arrears floor) and writes it off', async () => {
+    const late = await apiAs<{ items: Array<{ id: string; dpd: number; totalOutstandingMinor: number }> }>(
+      'ops',
+      '/api/v1/loans?status=active&minDpd=1&limit=200',
+    );
+    const target = late.items.sort((a, b) => b.dpd - a.dpd)[0];
+    expect(target).toBeDefined();
+    await signInConsole(page, 'ops');
+    await navigateInApp(page, `/loans/${target?.id}`);
+    await poll(() => actionButtons()).toContain('调整五级分类');
+
+    // Better than the floor set by days past due: refused, and the refusal shows under the field.
+    await page.getByRole('button', { name: '调整五级分类' }).click();
+    await choose(modal(), '五级分类', '正常');
+    await confirm();
+    const category = modal()
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('五级分类', { exact: true }) });
+    await poll(() => category.locator('.ant-form-item-explain-error').textContent()).toBe(
+      '五级分类不能好于逾期天数对应的最低分类。',
+    );
+    await choose(modal(), '五级分类', '损失');
+    await poll(() => modal().getByTestId('action-effect').textContent()).toContain('「损失」');
+    await confirm();
+    await poll(() =>
+      page.getByTestId('loan-summary').locator('[data-category]').getAttribute('data-category'),
+    ).toBe('loss');
+
+    await page.getByRole('button', { name: '核 销' }).click();
+    await poll(() => modal().getByTestId('action-effect').textContent()).toContain(target?.id as string);
+    await confirm();
+    await poll(() =>
+      page.getByTestId('loan-summary').locator('[data-status]').getAttribute('data-status'),
+    ).toBe('written_off');
+    await poll(() => minorOf(outstanding())).toBe(0);
+    expect(await actionButtons()).toEqual(['登记核销后收回']);
+    await page.getByRole('tab', { name: '交易流水' }).click();
+    await poll(() => page.getByTestId('loan-transactions').textContent()).toContain('核销');
   }, 60_000);
 
   it('has no serious or critical accessibility violations on the list, new and detail pages, in both languages', async () => {

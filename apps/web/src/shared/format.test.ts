@@ -47,6 +47,7 @@ describe('formatRate', () => {
 describe('formatDate', () => {
   it('formats a calendar date without shifting it across time zones', () => {
     expect(formatDate('2026-02-15', 'en')).toBe('February 15, 2026');
+    expect(formatDate('2026-02-15', 'en', 'medium')).toBe('Feb 15, 2026');
     expect(formatDate('2026-02-15', 'zh-CN')).toBe('2026年2月15日');
   });
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, idempotencyKeys } from '../../../api/client.ts';
 import type { ProblemMapping } from '../../../api/problem.ts';
-import { amountToMinor, formatAmount, minorToAmount } from '../../../shared/format.ts';
+import { amountToMinor, formatAmount, formatDate, minorToAmount } from '../../../shared/format.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
@@ -66,7 +66,7 @@ export function ActionModal(props: {
   acting: Acting;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { loan, acting } = props;
@@ -117,7 +117,7 @@ export function ActionModal(props: {
       case 'payoff':
         return t('loans.actions.payoff.effect', {
           amount: props.payoff ? money(props.payoff.totalMinor) : '—',
-          date: props.payoff?.date ?? '—',
+          date: props.payoff ? formatDate(props.payoff.date, i18n.language) : '—',
           channel: channelText(values?.channel),
         });
       case 'charge':

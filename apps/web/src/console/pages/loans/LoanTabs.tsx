@@ -80,7 +80,7 @@ export function ScheduleTab({
       {
         title: t('loans.schedule.columns.dueDate'),
         key: 'dueDate',
-        render: (_, r) => formatDate(r.dueDate, i18n.language),
+        render: (_, r) => formatDate(r.dueDate, i18n.language, 'medium'),
       },
       ...(['principal', 'interest', 'fee', 'penalty', 'due', 'paid', 'outstanding'] as const).map((k) => ({
         title: t(`loans.schedule.columns.${k}`),
@@ -148,12 +148,12 @@ export function TransactionsTab(props: {
       {
         title: t('loans.transactions.columns.businessDate'),
         key: 'businessDate',
-        render: (_, x) => formatDate(x.businessDate, i18n.language),
+        render: (_, x) => formatDate(x.businessDate, i18n.language, 'medium'),
       },
       {
         title: t('loans.transactions.columns.valueDate'),
         key: 'valueDate',
-        render: (_, x) => formatDate(x.valueDate, i18n.language),
+        render: (_, x) => formatDate(x.valueDate, i18n.language, 'medium'),
       },
       {
         title: t('loans.transactions.columns.amount'),
@@ -243,7 +243,7 @@ export function JournalTab(props: { entries: readonly JournalEntry[]; loading: b
         title: t('loans.journal.columns.businessDate'),
         key: 'businessDate',
         onCell: span,
-        render: (_, l) => formatDate(l.businessDate, i18n.language),
+        render: (_, l) => formatDate(l.businessDate, i18n.language, 'medium'),
       },
       { title: t('loans.journal.columns.type'), key: 'type', onCell: span, render: (_, l) => l.txnType },
       { title: t('loans.journal.columns.memo'), key: 'memo', onCell: span, render: (_, l) => l.memo },
@@ -298,7 +298,7 @@ export function HistoryTab({ loan }: { loan: LoanDetail }) {
       {
         title: t('loans.history.columns.businessDate'),
         key: 'businessDate',
-        render: (_, h) => formatDate(h.businessDate, i18n.language),
+        render: (_, h) => formatDate(h.businessDate, i18n.language, 'medium'),
       },
       {
         title: t('loans.history.columns.change'),

@@ -80,12 +80,12 @@ export default function LoansPage() {
       {
         title: t('loans.columns.nextDue'),
         key: 'nextDue',
-        render: (_, l) => (l.nextDueDate ? formatDate(l.nextDueDate, i18n.language) : '—'),
+        render: (_, l) => (l.nextDueDate ? formatDate(l.nextDueDate, i18n.language, 'medium') : '—'),
       },
       {
         title: t('loans.columns.createdAt'),
         key: 'createdAt',
-        render: (_, l) => formatDate(l.createdAt, i18n.language),
+        render: (_, l) => formatDate(l.createdAt, i18n.language, 'medium'),
       },
     ];
   }, [t, i18n.language, products.byId]);

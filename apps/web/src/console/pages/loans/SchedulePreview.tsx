@@ -1,9 +1,8 @@
-import { Alert, Card, Flex, Statistic, Table, type TableProps, Typography } from 'antd';
+import { Card, Flex, Statistic, Table, type TableProps, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/problem.ts';
 import type { paths } from '../../../api/schema.d.ts';
-import { errorKey } from '../../../i18n/errors.ts';
 import { formatAmount, formatDate, formatRate } from '../../../shared/format.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCaption } from './caption.tsx';
@@ -35,7 +34,7 @@ export function SchedulePreview(props: {
       {
         title: t('loans.preview.columns.dueDate'),
         key: 'dueDate',
-        render: (_, p) => formatDate(p.dueDate, i18n.language),
+        render: (_, p) => formatDate(p.dueDate, i18n.language, 'medium'),
       },
       { title: t('loans.preview.columns.days'), dataIndex: 'days', key: 'days', align: 'right' },
       ...(['principal', 'interest', 'fees', 'total', 'balance'] as const).map((k) => ({
@@ -55,20 +54,12 @@ export function SchedulePreview(props: {
       data-testid="schedule-preview"
       aria-busy={props.loading}
     >
-      {error &&
-        (error.code === 'outside_product_limits' && props.limits ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-problem-code={error.code}
-            message={t(errorKey(error.code), { ns: 'errors' })}
-            description={props.limits}
-            style={{ marginBottom: 16 }}
-          />
-        ) : (
-          <ProblemAlert error={error} />
-        ))}
+      {error && (
+        <ProblemAlert
+          error={error}
+          {...(error.code === 'outside_product_limits' && props.limits ? { detail: props.limits } : {})}
+        />
+      )}
       {!preview && !error && (
         <Typography.Paragraph type="secondary">{t('loans.preview.empty')}</Typography.Paragraph>
       )}
