@@ -16,15 +16,16 @@ export function useLoanProducts() {
     queryFn: () => call(api.GET('/api/v1/products', { params: { query: { limit: 200 } } })),
     staleTime: 5 * 60_000,
   });
-  return useMemo(() => {
-    const items: readonly LoanProduct[] = products.data?.items ?? [];
+  const data = products.data;
+  const lookups = useMemo(() => {
+    const items: readonly LoanProduct[] = data?.items ?? [];
     return {
-      query: products,
       byId: new Map(items.map((p) => [p.id, p])),
       codes: [...new Set(items.map((p) => p.code))].sort(),
       active: activeProducts(items),
     };
-  }, [products]);
+  }, [data]);
+  return { query: products, ...lookups };
 }
 
 /**
