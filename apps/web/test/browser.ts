@@ -206,3 +206,24 @@ export async function signInConsole(page: Page, username: string, password = DEM
   await page.locator('form button[type=submit]').click();
   await page.getByTestId('signed-in-as').waitFor();
 }
+
+/**
+ * Starts a console test signed out and in Chinese: clears the tab's session and stored choices and
+ * opens the sign-in page (one browser context across tests keeps the assets cached).
+ *
+ * @example beforeEach(() => signedOutConsole(page));
+ */
+export async function signedOutConsole(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  await page.goto('/sign-in');
+  await page.locator('#username').waitFor();
+}
+
+/** Signs out of the console (either language) and waits for the sign-in page. */
+export async function signOutConsole(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
+  await page.waitForURL('**/sign-in');
+}

@@ -7,7 +7,9 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signedOutConsole,
   signInConsole,
+  signOutConsole,
   startWebHarness,
   type WebHarness,
   watchPage,
@@ -23,15 +25,8 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
   let context: BrowserContext;
   let page: Page;
 
-  /** Signs in on the sign-in page (in Chinese, the default) and waits for the dashboard. */
-  async function signIn(username: string, password = DEMO_PASSWORD) {
-    await signInConsole(page, username, password);
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
-    await page.waitForURL('**/sign-in');
-  }
+  const signIn = (username: string, password = DEMO_PASSWORD) => signInConsole(page, username, password);
+  const signOut = () => signOutConsole(page);
 
   const pageProblems: string[] = [];
   beforeAll(async () => {
@@ -42,14 +37,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await page.goto('/sign-in');
   });
   // Each test starts signed out, in Chinese (one browser context keeps the assets cached).
-  beforeEach(async () => {
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.clear();
-    });
-    await page.goto('/sign-in');
-    await page.locator('#username').waitFor();
-  });
+  beforeEach(() => signedOutConsole(page));
   afterAll(async () => {
     await context?.close();
     await h?.close();
@@ -74,6 +62,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await page.getByTestId('signed-in-as').waitFor();
     expect(await menuItems(page)).toEqual([
       '仪表盘',
+      '贷款',
       '风险模型',
       '网点选址',
       '用户与角色',
@@ -83,14 +72,14 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await signOut();
 
     await signIn('ops');
-    expect(await menuItems(page)).toEqual(['仪表盘', '风险模型', '网点选址', '事件发件箱']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款', '风险模型', '网点选址', '事件发件箱']);
     // A page the role may not see says so (and the server would refuse the data anyway).
     await page.goto('/users');
     await poll(() => page.locator('h1').textContent()).toBe('无权访问');
     await signOut();
 
     await signIn('officer');
-    expect(await menuItems(page)).toEqual(['仪表盘', '风险模型', '网点选址']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款', '风险模型', '网点选址']);
     await signOut();
   });
 
@@ -180,6 +169,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await poll(() => page.locator('h1').textContent()).toBe('Dashboard');
     expect(await menuItems(page)).toEqual([
       'Dashboard',
+      'Loans',
       'Risk models',
       'Siting',
       'Users & roles',

@@ -106,13 +106,20 @@ export async function getBorrower(ctx: ServiceContext, actor: Principal, id: str
   return borrowerView(row);
 }
 
-/** Borrowers visible to `actor` (staff: all; partner: its referrals), newest first. */
+/**
+ * Borrowers visible to `actor` (staff: all; partner: its referrals), newest first; `q` keeps those
+ * whose name or phone number contains it.
+ *
+ * @example await listBorrowers(ctx, officer, { q: '13800000001', limit: 20, offset: 0 });
+ */
 export async function listBorrowers(
   ctx: ServiceContext,
   actor: Principal,
-  page: { limit: number; offset: number },
+  page: { q?: string | undefined; limit: number; offset: number },
 ): Promise<BorrowerView[]> {
   if (actor.kind === 'borrower') throw new AppError('forbidden');
   const partnerId = actor.kind === 'partner' ? actor.id : undefined;
-  return (await listRows(ctx.store.db, { partnerId, ...page })).map(borrowerView);
+  return (
+    await listRows(ctx.store.db, { partnerId, search: page.q, limit: page.limit, offset: page.offset })
+  ).map(borrowerView);
 }

@@ -16,8 +16,8 @@ export async function borrowerRoutes(app: FastifyInstance, opts: { ctx: ServiceC
       config: { access: { staff: 'borrowers:read', partner: true } },
       schema: {
         tags: ['borrowers'],
-        summary: 'List borrowers',
-        querystring: pageQuery,
+        summary: 'List borrowers, or those whose name or phone number contains `q`',
+        querystring: pageQuery.extend({ q: z.string().max(64).optional() }),
         response: { 200: z.object({ items: z.array(borrowerSchema) }) },
       },
     },

@@ -345,12 +345,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List borrowers */
+        /** List borrowers, or those whose name or phone number contains `q` */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -636,13 +637,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List loans (a borrower sees its own) */
+        /** List loans with their borrowers’ names (a borrower sees its own) */
         get: {
             parameters: {
                 query?: {
                     borrowerId?: string;
+                    classification?: "normal" | "special_mention" | "substandard" | "doubtful" | "loss";
                     limit?: number;
+                    /** @description At least this many days past due */
+                    minDpd?: number;
                     offset?: number;
+                    productCode?: string;
                     status?: "submitted" | "approved" | "rejected" | "withdrawn" | "active" | "closed" | "overpaid" | "written_off";
                 };
                 header?: never;
@@ -658,7 +663,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Loan"][];
+                            items: components["schemas"]["LoanListItem"][];
                         };
                     };
                 };
@@ -3989,6 +3994,104 @@ export interface components {
             /** @enum {string} */
             basis: "cash" | "accrual";
             borrowerId: string;
+            classification: string;
+            closedOn: string | null;
+            createdAt: string;
+            currency: string;
+            disbursedOn: string | null;
+            disbursement: {
+                /** @description Payment channel, e.g. alipay, wechat, bank */
+                channel: string;
+                /** @constant */
+                kind: "channel";
+            } | {
+                /** @constant */
+                kind: "merchant";
+                /** @description Merchant account key (entrusted payment) */
+                merchant: string;
+            };
+            dpd: number;
+            id: string;
+            nextDueDate: string | null;
+            /** @description Integer minor units (fen for CNY) */
+            overdueMinor: number;
+            position: {
+                /** @description Integer minor units (fen for CNY) */
+                feesMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                interestMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                overpaymentMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                penaltiesMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                principalMinor: number;
+            };
+            /** @description Integer minor units (fen for CNY) */
+            principalMinor: number;
+            productId: string;
+            repayments: number;
+            staffClassification: string | null;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "withdrawn" | "active" | "closed" | "overpaid" | "written_off";
+            /** @description Integer minor units (fen for CNY) */
+            totalOutstandingMinor: number;
+            updatedAt: string;
+        };
+        LoanListItem: {
+            /** @enum {string} */
+            basis: "cash" | "accrual";
+            borrowerId: string;
+            borrowerName: string;
+            classification: string;
+            closedOn: string | null;
+            createdAt: string;
+            currency: string;
+            disbursedOn: string | null;
+            disbursement: {
+                /** @description Payment channel, e.g. alipay, wechat, bank */
+                channel: string;
+                /** @constant */
+                kind: "channel";
+            } | {
+                /** @constant */
+                kind: "merchant";
+                /** @description Merchant account key (entrusted payment) */
+                merchant: string;
+            };
+            dpd: number;
+            id: string;
+            nextDueDate: string | null;
+            /** @description Integer minor units (fen for CNY) */
+            overdueMinor: number;
+            position: {
+                /** @description Integer minor units (fen for CNY) */
+                feesMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                interestMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                overpaymentMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                penaltiesMinor: number;
+                /** @description Integer minor units (fen for CNY) */
+                principalMinor: number;
+            };
+            /** @description Integer minor units (fen for CNY) */
+            principalMinor: number;
+            productId: string;
+            repayments: number;
+            staffClassification: string | null;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "withdrawn" | "active" | "closed" | "overpaid" | "written_off";
+            /** @description Integer minor units (fen for CNY) */
+            totalOutstandingMinor: number;
+            updatedAt: string;
+        };
+        LoanListItemInput: {
+            /** @enum {string} */
+            basis: "cash" | "accrual";
+            borrowerId: string;
+            borrowerName: string;
             classification: string;
             closedOn: string | null;
             createdAt: string;

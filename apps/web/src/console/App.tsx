@@ -28,7 +28,14 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
-      ...CONSOLE_PAGES.map((page) => ({
+      ...CONSOLE_PAGES.flatMap((page) => [
+        page,
+        ...(page.subpages ?? []).map((sub) => ({
+          ...sub,
+          path: `${page.path}/${sub.path}`,
+          permission: sub.permission ?? page.permission,
+        })),
+      ]).map((page) => ({
         path: page.path,
         element: (
           <RequirePermission permission={page.permission}>

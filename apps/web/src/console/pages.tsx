@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -28,6 +29,15 @@ export interface ConsolePage {
   readonly permission?: Permission;
   /** The page component, loaded on first visit (its own chunk). */
   readonly component: LazyExoticComponent<ComponentType>;
+  /** Pages below this one (`new` → `/loans/new`, `:id`): routes without a menu entry. */
+  readonly subpages?: readonly ConsoleSubpage[];
+}
+
+/** A route below a page: its own permission (the page's when absent) and lazy component. */
+export interface ConsoleSubpage {
+  readonly path: string;
+  readonly permission?: Permission;
+  readonly component: LazyExoticComponent<ComponentType>;
 }
 
 /**
@@ -42,6 +52,22 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     group: 'overview',
     icon: <DashboardOutlined />,
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    path: 'loans',
+    label: 'loans',
+    group: 'lending',
+    icon: <AccountBookOutlined />,
+    permission: 'loans:read',
+    component: lazy(() => import('./pages/loans/LoansPage.tsx')),
+    subpages: [
+      {
+        path: 'new',
+        permission: 'loans:write',
+        component: lazy(() => import('./pages/loans/NewLoanPage.tsx')),
+      },
+      { path: ':id', component: lazy(() => import('./pages/loans/LoanDetailPage.tsx')) },
+    ],
   },
   {
     path: 'risk',

@@ -104,15 +104,17 @@ export function formatDateTime(iso: string, language: string): string {
 }
 
 /**
- * A calendar date (`YYYY-MM-DD`) in the reader's language, without time-zone shifts.
+ * A calendar date (`YYYY-MM-DD`) in the reader's language, without time-zone shifts; `medium`
+ * is shorter for table columns.
  *
  * @example formatDate('2026-02-15', 'zh-CN'); // '2026年2月15日'
+ * @example formatDate('2026-02-15', 'en', 'medium'); // 'Feb 15, 2026'
  */
-export function formatDate(date: string, language: string): string {
+export function formatDate(date: string, language: string, style: 'long' | 'medium' = 'long'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) return date;
   const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
+  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(utc);
 }
 
 /**

@@ -45,6 +45,7 @@ export {
   type InstallmentView,
   type LoanApplication,
   type LoanDetail,
+  type LoanListItem,
   type LoanOperationResult,
   type LoanTransactionView,
   type LoanView,

@@ -960,31 +960,47 @@ export async function getLoan(ctx: ServiceContext, actor: Principal, id: string)
   };
 }
 
-/** Loans visible to `actor`, newest first (a borrower sees its own; a partner those it originated). */
+/** A loan in a list: its view and its borrower's name. */
+export interface LoanListItem extends LoanView {
+  readonly borrowerName: string;
+}
+
+/**
+ * Loans visible to `actor`, newest first (a borrower sees its own; a partner those it originated),
+ * filtered by status, borrower, product code (any version), classification or a minimum of days
+ * past due.
+ *
+ * @example await listLoans(ctx, officer, { productCode: 'MICRO12', minDpd: 30, limit: 20, offset: 0 });
+ */
 export async function listLoans(
   ctx: ServiceContext,
   actor: Principal,
   filter: {
     status?: LoanAccountStatus | undefined;
     borrowerId?: string | undefined;
+    productCode?: string | undefined;
+    classification?: LoanCategory | undefined;
+    minDpd?: number | undefined;
     limit: number;
     offset: number;
   },
-): Promise<LoanView[]> {
+): Promise<LoanListItem[]> {
   const scope =
     actor.kind === 'borrower'
       ? { borrowerId: actor.id }
       : actor.kind === 'partner'
         ? { partnerId: actor.id, borrowerId: filter.borrowerId }
         : { borrowerId: filter.borrowerId };
-  return (
-    await listLoanRows(ctx.store.db, {
-      ...scope,
-      status: filter.status,
-      limit: filter.limit,
-      offset: filter.offset,
-    })
-  ).map(loanView);
+  const rows = await listLoanRows(ctx.store.db, {
+    ...scope,
+    status: filter.status,
+    productCode: filter.productCode,
+    classification: filter.classification,
+    minDpd: filter.minDpd,
+    limit: filter.limit,
+    offset: filter.offset,
+  });
+  return rows.map((row) => ({ ...loanView(row), borrowerName: row.borrower_name }));
 }
 
 /** A loan's transactions, oldest first. */

@@ -69,21 +69,40 @@ export async function updateLoan(
     await db.updateTable('loan_states').set({ state }).where('loan_id', '=', id).execute();
 }
 
-/** Loans, newest first, filtered by borrower, status or partner. */
+/** A loan row as lists show it: with its borrower's name. */
+export type LoanListRow = LoanRow & { borrower_name: string };
+
+/**
+ * Loans, newest first, filtered by borrower, status, partner, product code (every version),
+ * classification or a minimum of days past due; each with its borrower's name.
+ */
 export async function listLoans(
   db: Executor,
   filter: {
     borrowerId?: string | undefined;
     partnerId?: string | undefined;
     status?: LoanAccountStatus | undefined;
+    productCode?: string | undefined;
+    classification?: string | undefined;
+    minDpd?: number | undefined;
     limit: number;
     offset: number;
   },
-): Promise<LoanRow[]> {
-  let q = selectLoans(db);
+): Promise<LoanListRow[]> {
+  let q = selectLoans(db)
+    .innerJoin('borrowers', 'borrowers.id', 'loans.borrower_id')
+    .select('borrowers.full_name as borrower_name');
   if (filter.borrowerId) q = q.where('loans.borrower_id', '=', filter.borrowerId);
   if (filter.partnerId) q = q.where('loans.partner_id', '=', filter.partnerId);
   if (filter.status) q = q.where('loans.status', '=', filter.status);
+  if (filter.productCode) {
+    const code = filter.productCode;
+    q = q.where('loans.product_id', 'in', (eb) =>
+      eb.selectFrom('loan_products').select('loan_products.id').where('loan_products.code', '=', code),
+    );
+  }
+  if (filter.classification) q = q.where('loans.classification', '=', filter.classification);
+  if (filter.minDpd !== undefined) q = q.where('loans.dpd', '>=', filter.minDpd);
   return q
     .orderBy('loans.created_at', 'desc')
     .orderBy('loans.id')

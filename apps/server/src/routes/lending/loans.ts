@@ -32,6 +32,7 @@ import {
   disbursementSchema,
   isoDate,
   loanDetailSchema,
+  loanListItemSchema,
   loanSchema,
   minor,
   operationSchema,
@@ -99,7 +100,7 @@ export async function loanRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       config: { access: { staff: 'loans:read', borrower: true } },
       schema: {
         tags: ['loans'],
-        summary: 'List loans (a borrower sees its own)',
+        summary: 'List loans with their borrowers’ names (a borrower sees its own)',
         querystring: pageQuery.extend({
           status: z
             .enum([
@@ -114,8 +115,17 @@ export async function loanRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
             ])
             .optional(),
           borrowerId: z.string().max(64).optional(),
+          productCode: z.string().min(2).max(32).optional(),
+          classification: categorySchema.optional(),
+          minDpd: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(100_000)
+            .optional()
+            .describe('At least this many days past due'),
         }),
-        response: { 200: z.object({ items: z.array(loanSchema) }) },
+        response: { 200: z.object({ items: z.array(loanListItemSchema) }) },
       },
     },
     async (request) => ({ items: await listLoans(ctx, principalOf(request), request.query) }),

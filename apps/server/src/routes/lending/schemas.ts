@@ -145,6 +145,10 @@ export const loanSchema = z
   })
   .meta({ id: 'Loan' });
 
+export const loanListItemSchema = loanSchema
+  .extend({ borrowerName: z.string() })
+  .meta({ id: 'LoanListItem' });
+
 const components = z.object({ principal: minor, interest: minor, fee: minor, penalty: minor });
 
 export const loanDetailSchema = loanSchema

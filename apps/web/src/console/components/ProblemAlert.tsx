@@ -9,11 +9,21 @@ import { errorKey } from '../../i18n/errors.ts';
  *
  * @example {error && <ProblemAlert error={error} />}
  */
-export function ProblemAlert({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+export function ProblemAlert({
+  error,
+  onRetry,
+  detail: explained,
+}: {
+  error: ApiError;
+  onRetry?: () => void;
+  /** Shown instead of the server's detail (which speaks the API's terms, e.g. minor units). */
+  detail?: string;
+}) {
   const { t } = useTranslation();
   const { problem } = error;
+  const serverDetail = problem.detail && problem.detail !== problem.title ? problem.detail : undefined;
   const detail = [
-    problem.detail && problem.detail !== problem.title ? problem.detail : undefined,
+    explained ?? serverDetail,
     problem.instance ? t('common.requestId', { id: problem.instance }) : undefined,
   ]
     .filter(Boolean)
