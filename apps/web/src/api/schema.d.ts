@@ -547,7 +547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open business date and recent end-of-day runs */
+        /** The open business date and recent end-of-day runs (a running one with its progress) */
         get: {
             parameters: {
                 query?: {
@@ -573,6 +573,8 @@ export interface paths {
                                 date: string;
                                 entries: number;
                                 loans: number;
+                                /** @description Active loans still to process (0 once completed) */
+                                pending: number;
                                 startedAt: string;
                                 /** @enum {string} */
                                 status: "running" | "completed";

@@ -29,7 +29,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       ...CONSOLE_PAGES.map((page) => ({
-        path: page.path,
+        path: page.nested ? `${page.path}/*` : page.path,
         element: (
           <RequirePermission permission={page.permission}>
             <page.component />

@@ -1,4 +1,12 @@
-import { AuditOutlined, DashboardOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../shared/permissions.ts';
 import type { ConsoleStrings } from './i18n/zh-CN.ts';
@@ -21,6 +29,11 @@ export interface ConsolePage {
   readonly permission?: Permission;
   /** The page component, loaded on first visit (its own chunk). */
   readonly component: LazyExoticComponent<ComponentType>;
+  /**
+   * True when the page has pages of its own under its path (`/products/new`, `/products/:id`),
+   * which it routes with react-router's `<Routes>`.
+   */
+  readonly nested?: boolean;
 }
 
 /**
@@ -35,6 +48,15 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     group: 'overview',
     icon: <DashboardOutlined />,
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    path: 'products',
+    label: 'products',
+    group: 'lending',
+    icon: <AppstoreOutlined />,
+    permission: 'products:read',
+    component: lazy(() => import('./pages/products/ProductsPage.tsx')),
+    nested: true,
   },
   {
     path: 'users',
@@ -59,6 +81,22 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <SendOutlined />,
     permission: 'outbox:read',
     component: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+  },
+  {
+    path: 'eod',
+    label: 'eod',
+    group: 'operations',
+    icon: <ScheduleOutlined />,
+    permission: 'reports:read',
+    component: lazy(() => import('./pages/eod/EodPage.tsx')),
+  },
+  {
+    path: 'reports',
+    label: 'reports',
+    group: 'operations',
+    icon: <BarChartOutlined />,
+    permission: 'reports:read',
+    component: lazy(() => import('./pages/reports/ReportsPage.tsx')),
   },
 ];
 
