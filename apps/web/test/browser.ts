@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type RunningServer, startServer } from '@puhui/server';
+import { DEMO_PASSWORD } from '@puhui/services';
 import { openStore, type Store } from '@puhui/store';
 import axe from 'axe-core';
 import {
@@ -186,4 +187,63 @@ export async function settled(page: Page): Promise<void> {
       timeout: 5_000,
     },
   );
+}
+
+/**
+ * Signs a demo staff user in on the console's sign-in page (in Chinese, the default) and waits
+ * until the console shows who is signed in.
+ *
+ * @example await signInConsole(page, 'pm');
+ */
+export async function signInConsole(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Signs out of the console and waits for the sign-in page. */
+export async function signOutConsole(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
+  await page.waitForURL('**/sign-in');
+}
+
+/** Switches the console to `lang` with its language button (when it is not already in it). */
+export async function switchConsoleLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByTestId('language-switch').click();
+  await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+}
+
+/**
+ * Calls the harness's API as a demo staff user (signing in once per user), for comparing what a
+ * page shows with what the API says.
+ *
+ * @example const par = await apiAs(h, 'auditor', '/api/v1/reports/par');
+ */
+export async function apiAs<T = unknown>(
+  h: Pick<WebHarness, 'url'>,
+  username: string,
+  path: string,
+): Promise<T> {
+  const token = await staffToken(h.url, username);
+  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path} as ${username}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const tokens = new Map<string, string>();
+
+async function staffToken(url: string, username: string): Promise<string> {
+  const key = `${url} ${username}`;
+  const known = tokens.get(key);
+  if (known) return known;
+  const res = await fetch(`${url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const token = ((await res.json()) as { accessToken: string }).accessToken;
+  tokens.set(key, token);
+  return token;
 }

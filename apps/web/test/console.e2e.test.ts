@@ -7,7 +7,10 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signInConsole,
+  signOutConsole,
   startWebHarness,
+  switchConsoleLanguage,
   type WebHarness,
   watchPage,
 } from './browser.ts';
@@ -22,19 +25,8 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
   let context: BrowserContext;
   let page: Page;
 
-  /** Signs in on the sign-in page (in Chinese, the default) and waits for the dashboard. */
-  async function signIn(username: string, password = DEMO_PASSWORD) {
-    await page.goto('/sign-in');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.locator('form button[type=submit]').click();
-    await page.getByTestId('signed-in-as').waitFor();
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
-    await page.waitForURL('**/sign-in');
-  }
+  const signIn = (username: string, password = DEMO_PASSWORD) => signInConsole(page, username, password);
+  const signOut = () => signOutConsole(page);
 
   const pageProblems: string[] = [];
   beforeAll(async () => {
@@ -75,18 +67,26 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await page.locator('form button[type=submit]').click();
     await page.waitForURL('**/users');
     await page.getByTestId('signed-in-as').waitFor();
-    expect(await menuItems(page)).toEqual(['仪表盘', '用户与角色', '审计日志', '事件发件箱']);
+    expect(await menuItems(page)).toEqual([
+      '仪表盘',
+      '贷款产品',
+      '用户与角色',
+      '审计日志',
+      '事件发件箱',
+      '日终批处理',
+      '报表',
+    ]);
     await signOut();
 
     await signIn('ops');
-    expect(await menuItems(page)).toEqual(['仪表盘', '事件发件箱']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款产品', '事件发件箱', '日终批处理', '报表']);
     // A page the role may not see says so (and the server would refuse the data anyway).
     await page.goto('/users');
     await poll(() => page.locator('h1').textContent()).toBe('无权访问');
     await signOut();
 
     await signIn('officer');
-    expect(await menuItems(page)).toEqual(['仪表盘']);
+    expect(await menuItems(page)).toEqual(['仪表盘', '贷款产品', '日终批处理', '报表']);
     await signOut();
   });
 
@@ -174,7 +174,15 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await poll(() => page.locator('h1').textContent()).toBe('仪表盘');
     await page.getByTestId('language-switch').click();
     await poll(() => page.locator('h1').textContent()).toBe('Dashboard');
-    expect(await menuItems(page)).toEqual(['Dashboard', 'Users & roles', 'Audit log', 'Event outbox']);
+    expect(await menuItems(page)).toEqual([
+      'Dashboard',
+      'Loan products',
+      'Users & roles',
+      'Audit log',
+      'Event outbox',
+      'End of day',
+      'Reports',
+    ]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await poll(() => page.locator('h1').textContent()).toBe('Dashboard');
@@ -184,7 +192,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
 
   it('draws the activity chart on the dashboard from the audit log', async () => {
     await signIn('admin');
-    const chart = page.getByTestId('echart');
+    const chart = page.getByTestId('card-activity').getByTestId('echart');
     await chart.waitFor();
     await poll(() => chart.locator('canvas').count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toMatch(/共 [1-9]\d* 条/);
@@ -199,11 +207,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
       if (lang === 'zh-CN' || ['sign-in', 'dashboard'].includes(name))
         await screenshot(page, `console-${name}-${lang}`);
     };
-    const switchTo = async (lang: string) => {
-      if ((await page.getAttribute('html', 'lang')) !== lang)
-        await page.getByTestId('language-switch').click();
-      await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
-    };
+    const switchTo = (lang: 'zh-CN' | 'en') => switchConsoleLanguage(page, lang);
     for (const lang of ['zh-CN', 'en'] as const) {
       await switchTo(lang);
       await check('/sign-in', 'sign-in', lang);

@@ -88,6 +88,7 @@ export const consoleEn: ConsoleStrings = {
     productMix: 'Product mix (by principal)',
     asOf: 'as of {{date}}',
     noLoans: 'No active loans yet.',
+    noFlows: 'No disbursements or collections in these 12 months.',
     noReports: 'Your role cannot read reports, so there are no portfolio figures here.',
   },
   users: {

@@ -82,6 +82,7 @@ export const consoleZh = {
     productMix: '产品构成（按本金）',
     asOf: '截至 {{date}}',
     noLoans: '还没有在贷的贷款。',
+    noFlows: '这 12 个月没有放款或回收。',
     noReports: '您的角色不能查看报表，因此这里没有贷款组合数据。',
   },
   users: {

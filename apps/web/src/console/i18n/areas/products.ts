@@ -49,6 +49,7 @@ export const productsZh = {
     days: '{{n}} 天',
     dpdRange: '逾期 {{from}}–{{to}} 天',
     dpdFrom: '逾期 {{from}} 天及以上',
+    current: '未逾期',
   },
   roundingNote: '银行家舍入（四舍六入五成双）到币种最小单位，所有产品相同',
   fees: {
@@ -189,6 +190,7 @@ export const productsEn: typeof productsZh = {
     days: '{{n}} days',
     dpdRange: '{{from}}–{{to}} days past due',
     dpdFrom: '{{from}} days past due or more',
+    current: 'Not past due',
   },
   roundingNote: "Half-even (banker's) rounding to the currency's minor unit, the same for every product",
   fees: { name: 'Fee', type: 'Type', amount: 'Amount', rate: 'Rate', at: 'Charged', none: 'No fees.' },

@@ -46,7 +46,11 @@ function ActivityCard() {
   const total = perDay.reduce((s, d) => s + d.count, 0);
   const max = perDay.reduce((m, d) => Math.max(m, d.count), 0);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboard.activity.title')}</h2>}>
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboard.activity.title')}</h2>}
+      style={{ height: '100%' }}
+      data-testid="card-activity"
+    >
       {!canRead ? (
         <Empty description={t('dashboard.activity.noAccess')} />
       ) : audit.isError ? (

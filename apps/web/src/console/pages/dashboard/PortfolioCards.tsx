@@ -155,13 +155,14 @@ export function PortfolioCards() {
           query={canRead ? (range ? flows : par) : null}
           testId="card-flows"
         >
-          {() =>
-            flows.data && range ? (
-              <FlowChart series={flowSeries(flows.data, currency, range.months)} currency={currency} />
+          {() => {
+            const series = flows.data && range ? flowSeries(flows.data, currency, range.months) : undefined;
+            return series && series.disbursementCount + series.collectionCount > 0 ? (
+              <FlowChart series={series} currency={currency} />
             ) : (
-              none
-            )
-          }
+              <Typography.Text type="secondary">{t('dashboard.noFlows')}</Typography.Text>
+            );
+          }}
         </Frame>
       </Col>
       <Col xs={24} xl={12}>

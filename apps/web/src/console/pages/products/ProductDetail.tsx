@@ -66,6 +66,7 @@ function Decision({ product }: { product: Product }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const me = useMe().data as Me | undefined;
+  const actorText = useActorText();
   const canApprove = useCan('products:approve');
   const keys = useRef(idempotencyKeys()).current;
   const decide = useMutation({
@@ -97,7 +98,7 @@ function Decision({ product }: { product: Product }) {
       <Alert
         type="info"
         showIcon
-        message={t('products.detail.pending', { maker: product.maker })}
+        message={t('products.detail.pending', { maker: actorText(product.maker) })}
         data-testid="pending-note"
       />
       {mine && canApprove && (
@@ -253,10 +254,13 @@ function Terms({ config }: { config: ProductConfig }) {
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" bordered>
           {CATEGORIES.map((c, i) => {
             const next = CATEGORIES[i + 1];
+            const to = next === undefined ? undefined : from[next] - 1;
             const text =
-              next === undefined
+              to === undefined
                 ? t('products.terms.dpdFrom', { from: from[c] })
-                : t('products.terms.dpdRange', { from: from[c], to: from[next] - 1 });
+                : from[c] === 0 && to === 0
+                  ? t('products.terms.current')
+                  : t('products.terms.dpdRange', { from: from[c], to });
             return (
               <Descriptions.Item key={c} label={t(`products.category.${c}`)}>
                 {text}

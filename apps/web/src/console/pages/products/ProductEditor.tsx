@@ -26,6 +26,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
+import './products.css';
 import {
   ALLOCATIONS,
   AMORTIZATIONS,
@@ -267,9 +268,11 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name={['config', 'limits']} style={{ marginBottom: 0 }} data-testid="limits-errors">
-          <GroupErrors />
-        </Form.Item>
+        <div data-testid="limits-errors">
+          <Form.Item name={['config', 'limits']} className="group-errors" style={{ marginBottom: 0 }}>
+            <GroupErrors />
+          </Form.Item>
+        </div>
       </Part>
       <Part title={t('products.sections.fees')}>
         <Fees form={form} />
@@ -339,9 +342,11 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Col>
           ))}
         </Row>
-        <Form.Item name={['config', 'classification']} style={{ marginBottom: 0 }}>
-          <GroupErrors />
-        </Form.Item>
+        <div data-testid="classification-errors">
+          <Form.Item name={['config', 'classification']} className="group-errors" style={{ marginBottom: 0 }}>
+            <GroupErrors />
+          </Form.Item>
+        </div>
       </Part>
       <Part title={t('products.sections.provisioning')}>
         <Row gutter={16}>
