@@ -216,8 +216,8 @@ export async function switchConsoleLanguage(page: Page, lang: 'zh-CN' | 'en'): P
 }
 
 /**
- * Calls the harness's API as a demo staff user (signing in once per user), for comparing what a
- * page shows with what the API says.
+ * Calls the harness's API as a demo staff user (signing in once per user; a POST when `post` is
+ * given), for comparing what a page shows with what the API says.
  *
  * @example const par = await apiAs(h, 'auditor', '/api/v1/reports/par');
  */
@@ -225,10 +225,16 @@ export async function apiAs<T = unknown>(
   h: Pick<WebHarness, 'url'>,
   username: string,
   path: string,
+  post?: { body: unknown },
 ): Promise<T> {
   const token = await staffToken(h.url, username);
-  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`GET ${path} as ${username}: ${res.status} ${await res.text()}`);
+  const res = await fetch(`${h.url}${path}`, {
+    method: post ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(post ? { 'content-type': 'application/json' } : {}) },
+    ...(post ? { body: JSON.stringify(post.body) } : {}),
+  });
+  if (!res.ok)
+    throw new Error(`${post ? 'POST' : 'GET'} ${path} as ${username}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 

@@ -107,8 +107,10 @@ export default function EodPage() {
     queryKey: ['eod', limit],
     queryFn: () => call(api.GET('/api/v1/eod', { params: { query: { limit } } })),
     placeholderData: keepPreviousData,
-    // Poll while a run is in flight (this page's or anyone's).
-    refetchInterval: (query) => (run.isPending || anyRunning(query.state.data?.runs) ? 1000 : false),
+    // Always current on arrival; every second while a run is in flight (this page's or another
+    // worker's, e.g. `puhui eod` from cron), otherwise every 15 s to notice runs started elsewhere.
+    staleTime: 0,
+    refetchInterval: (query) => (run.isPending || anyRunning(query.state.data?.runs) ? 1000 : 15_000),
   });
   const openDate = runs.data?.openDate;
   const closeTo = target || openDate || '';
@@ -149,7 +151,11 @@ export default function EodPage() {
           </Tag>
         ),
       },
-      { title: t('operations.eod.columns.progress'), key: 'progress', render: (_, r) => <RunBar run={r} /> },
+      {
+        title: t('operations.eod.columns.progress'),
+        key: 'progress',
+        render: (_, r) => (r.status === 'running' ? <RunBar run={r} /> : '—'),
+      },
       { title: t('operations.eod.columns.loans'), dataIndex: 'loans', key: 'loans', align: 'right' },
       { title: t('operations.eod.columns.batches'), dataIndex: 'batches', key: 'batches', align: 'right' },
       { title: t('operations.eod.columns.entries'), dataIndex: 'entries', key: 'entries', align: 'right' },
@@ -163,7 +169,9 @@ export default function EodPage() {
         key: 'duration',
         render: (_, r) => {
           const [minutes, seconds] = runDuration(r.startedAt, r.completedAt, new Date());
-          return t('operations.eod.duration', { minutes, seconds });
+          return minutes > 0
+            ? t('operations.eod.duration', { minutes, seconds })
+            : t('operations.eod.durationSeconds', { seconds });
         },
       },
       {

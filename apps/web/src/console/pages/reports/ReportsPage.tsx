@@ -10,6 +10,7 @@ import { formatDate } from '../../../shared/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
+import './reports.css';
 import { fetchReportFile, saveFile } from './download.ts';
 import { monthsEnding } from './figures.ts';
 import {
@@ -208,6 +209,7 @@ export default function ReportsPage() {
         </Typography.Text>
       </Flex>
       <Tabs
+        className="report-tabs"
         activeKey={kind}
         onChange={(k) => set({ tab: k === 'par' ? undefined : k })}
         items={tabs}

@@ -85,9 +85,10 @@ export function MixChart({
         {
           name: title,
           type: 'pie',
-          radius: ['40%', '70%'],
+          radius: ['32%', '56%'],
           center: ['50%', '45%'],
-          label: { formatter: '{b}: {d}%' },
+          avoidLabelOverlap: true,
+          label: { formatter: '{b}\n{d}%', overflow: 'none' },
           data: slices.map((s) => ({ name: s.label, value: s.value })),
         },
       ],
