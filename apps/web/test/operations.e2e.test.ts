@@ -245,6 +245,30 @@ describe.skipIf(browserMissing !== undefined)(
         await page.getByTestId('card-classification').getByTestId('echart').getAttribute('aria-label'),
       ).toContain('正常');
       await screenshot(page, 'dashboard-portfolio');
+
+      // Every demo role may read reports; a role without it (as /auth/me would say) sees why the
+      // cards are empty, and the page asks the reports API nothing.
+      await page.route('**/api/v1/auth/me', async (route) => {
+        const response = await route.fetch();
+        const me = (await response.json()) as { permissions: string[] };
+        await route.fulfill({
+          response,
+          json: { ...me, permissions: me.permissions.filter((p) => p !== 'reports:read') },
+        });
+      });
+      const reportCalls: string[] = [];
+      const watch = (r: { url(): string }) => {
+        if (r.url().includes('/api/v1/reports/')) reportCalls.push(r.url());
+      };
+      page.on('request', watch);
+      await page.reload();
+      for (const card of ['card-portfolio', 'card-par30', 'card-npl', 'card-flows', 'card-classification'])
+        await poll(() => page.getByTestId(card).textContent()).toContain('您的角色不能查看报表');
+      expect(reportCalls).toEqual([]);
+      expect(await page.locator('nav [role=menuitem]').allTextContents()).not.toContain('报表');
+      await screenshot(page, 'dashboard-no-reports');
+      page.off('request', watch);
+      await page.unroute('**/api/v1/auth/me');
     });
 
     it('has no serious or critical accessibility violations on these pages, in both languages', async () => {
