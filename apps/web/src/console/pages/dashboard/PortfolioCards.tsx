@@ -92,63 +92,45 @@ export function PortfolioCards() {
   const none = <Typography.Text type="secondary">{t('dashboard.noLoans')}</Typography.Text>;
   return (
     <>
-      <Col xs={24} md={8}>
-        <Frame title={t('dashboard.portfolio.title')} query={canRead ? par : null} testId="card-portfolio">
-          {() =>
-            home ? (
-              <>
-                <Statistic
-                  value={`${currency} ${formatAmount(home.principal)}`}
-                  valueStyle={{ fontSize: 26 }}
-                  className="portfolio-principal"
-                />
-                <Typography.Text type="secondary">
-                  {t('dashboard.portfolio.loans', { n: home.loans })} · {asOf}
-                </Typography.Text>
-              </>
-            ) : (
-              none
-            )
-          }
-        </Frame>
-      </Col>
-      <Col xs={24} md={8}>
-        <Frame title={t('dashboard.par30.title')} query={canRead ? par : null} testId="card-par30">
-          {() =>
-            home ? (
-              <>
-                <Statistic value={formatRate(home.par.par30.ratio)} valueStyle={{ fontSize: 26 }} />
-                <Typography.Text type="secondary">
-                  {t('dashboard.par30.atRisk', {
-                    amount: `${currency} ${formatAmount(home.par.par30.principal)}`,
-                    n: home.par.par30.loans,
-                  })}
-                </Typography.Text>
-              </>
-            ) : (
-              none
-            )
-          }
-        </Frame>
-      </Col>
-      <Col xs={24} md={8}>
-        <Frame title={t('dashboard.npl.title')} query={canRead ? par : null} testId="card-npl">
-          {() =>
-            home ? (
-              <>
-                <Statistic value={formatRate(home.npl.ratio)} valueStyle={{ fontSize: 26 }} />
-                <Typography.Text type="secondary">
-                  {t('dashboard.npl.principal', {
-                    amount: `${currency} ${formatAmount(home.npl.principal)}`,
-                  })}
-                </Typography.Text>
-              </>
-            ) : (
-              none
-            )
-          }
-        </Frame>
-      </Col>
+      {(
+        [
+          [
+            'portfolio',
+            home && `${currency} ${formatAmount(home.principal)}`,
+            home && `${t('dashboard.portfolio.loans', { n: home.loans })} · ${asOf}`,
+          ],
+          [
+            'par30',
+            home && formatRate(home.par.par30.ratio),
+            home &&
+              t('dashboard.par30.atRisk', {
+                amount: `${currency} ${formatAmount(home.par.par30.principal)}`,
+                n: home.par.par30.loans,
+              }),
+          ],
+          [
+            'npl',
+            home && formatRate(home.npl.ratio),
+            home &&
+              t('dashboard.npl.principal', { amount: `${currency} ${formatAmount(home.npl.principal)}` }),
+          ],
+        ] as const
+      ).map(([key, value, note]) => (
+        <Col xs={24} md={8} key={key}>
+          <Frame title={t(`dashboard.${key}.title`)} query={canRead ? par : null} testId={`card-${key}`}>
+            {() =>
+              value ? (
+                <>
+                  <Statistic value={value} valueStyle={{ fontSize: 26 }} />
+                  <Typography.Text type="secondary">{note}</Typography.Text>
+                </>
+              ) : (
+                none
+              )
+            }
+          </Frame>
+        </Col>
+      ))}
       <Col xs={24} xl={12}>
         <Frame
           title={t('dashboard.flows.title')}

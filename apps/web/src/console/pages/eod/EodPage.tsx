@@ -1,18 +1,6 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Progress,
-  Table,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Flex, Input, Progress, Table, type TableProps, Tag, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useCan } from '../../auth/useMe.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { api } from '../../context.ts';
 import { anyRunning, datesToClose, type EodRun, runDuration, runProgress } from './progress.ts';
 
@@ -195,11 +184,7 @@ export default function EodPage() {
     <>
       <PageHeader title={t('operations.eod.title')} intro={t('operations.eod.intro')} />
       {runs.isError && <ProblemAlert error={runs.error as ApiError} onRetry={() => void runs.refetch()} />}
-      <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('operations.eod.runTitle')}</h2>}
-        size="small"
-        style={{ marginBottom: 16 }}
-      >
+      <SectionCard title={t('operations.eod.runTitle')}>
         <Typography.Paragraph>
           {t('operations.eod.openDate')}{' '}
           <strong data-testid="open-date" data-date={openDate}>
@@ -249,8 +234,8 @@ export default function EodPage() {
           </div>
         )}
         {run.data && <RunResult result={run.data} />}
-      </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('operations.eod.runsTitle')}</h2>} size="small">
+      </SectionCard>
+      <SectionCard title={t('operations.eod.runsTitle')} style={{}}>
         <Table<EodRun>
           rowKey="date"
           columns={columns}
@@ -265,7 +250,7 @@ export default function EodPage() {
             <Button onClick={() => setLimit(Math.min(MAX, limit + MORE))}>{t('operations.eod.more')}</Button>
           </Flex>
         )}
-      </Card>
+      </SectionCard>
     </>
   );
 }

@@ -4,7 +4,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Descriptions,
   Flex,
   Popconfirm,
@@ -13,7 +12,7 @@ import {
   Table,
   type TableProps,
 } from 'antd';
-import { type ReactNode, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, idempotencyKeys } from '../../../api/client.ts';
@@ -24,25 +23,13 @@ import { useCan, useMe } from '../../auth/useMe.ts';
 import { Can } from '../../components/Can.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { api } from '../../context.ts';
 import { StatusTag } from './ProductTerms.tsx';
 import { CATEGORIES, isMaker, type Product, type ProductConfig } from './productForm.ts';
 import { formatMinor, percentText, principalText } from './terms.ts';
 
 type Fee = ProductConfig['fees'][number];
-
-/** A section of the detail page: a card with a level-2 heading. */
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
-      size="small"
-      style={{ marginBottom: 16 }}
-    >
-      {children}
-    </Card>
-  );
-}
 
 /** Who made or decided a version: "you" for the signed-in user, otherwise the actor id. */
 function useActorText() {
@@ -178,7 +165,7 @@ function Terms({ config }: { config: ProductConfig }) {
   const p = config.penalty;
   return (
     <>
-      <Section title={t('products.sections.pricing')}>
+      <SectionCard title={t('products.sections.pricing')}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={t('products.fields.annualRate')}>
             {percentText(config.annualRate)}
@@ -200,8 +187,8 @@ function Terms({ config }: { config: ProductConfig }) {
             {t('products.roundingNote')}
           </Descriptions.Item>
         </Descriptions>
-      </Section>
-      <Section title={t('products.sections.limits')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.limits')}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('products.fields.principal')}>
             {principalText(config)}
@@ -213,8 +200,8 @@ function Terms({ config }: { config: ProductConfig }) {
             })}
           </Descriptions.Item>
         </Descriptions>
-      </Section>
-      <Section title={t('products.sections.fees')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.fees')}>
         {config.fees.length === 0 ? (
           t('products.fees.none')
         ) : (
@@ -226,11 +213,11 @@ function Terms({ config }: { config: ProductConfig }) {
             size="small"
           />
         )}
-      </Section>
-      <Section title={t('products.sections.allocation')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.allocation')}>
         <span data-testid="allocation">{t(`products.allocation.${config.allocation}`)}</span>
-      </Section>
-      <Section title={t('products.sections.penalty')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.penalty')}>
         {p === null ? (
           t('products.fields.noPenalty')
         ) : (
@@ -249,8 +236,8 @@ function Terms({ config }: { config: ProductConfig }) {
             </Descriptions.Item>
           </Descriptions>
         )}
-      </Section>
-      <Section title={t('products.sections.classification')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.classification')}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" bordered>
           {CATEGORIES.map((c, i) => {
             const next = CATEGORIES[i + 1];
@@ -268,8 +255,8 @@ function Terms({ config }: { config: ProductConfig }) {
             );
           })}
         </Descriptions>
-      </Section>
-      <Section title={t('products.sections.provisioning')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.provisioning')}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" bordered>
           {CATEGORIES.map((c) => (
             <Descriptions.Item key={c} label={t(`products.category.${c}`)}>
@@ -277,8 +264,8 @@ function Terms({ config }: { config: ProductConfig }) {
             </Descriptions.Item>
           ))}
         </Descriptions>
-      </Section>
-      <Section title={t('products.sections.accounting')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.accounting')}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('products.fields.basis')}>
             {t(`products.basis.${config.basis}`)}
@@ -287,7 +274,7 @@ function Terms({ config }: { config: ProductConfig }) {
             {t('products.terms.days', { n: config.dueSoonDays })}
           </Descriptions.Item>
         </Descriptions>
-      </Section>
+      </SectionCard>
     </>
   );
 }
@@ -335,7 +322,7 @@ function History({ product, versions }: { product: Product; versions: readonly P
     [t, i18n.language, product.id, actorText],
   );
   return (
-    <Section title={t('products.sections.history')}>
+    <SectionCard title={t('products.sections.history')}>
       <Table<Product>
         rowKey="id"
         columns={columns}
@@ -345,7 +332,7 @@ function History({ product, versions }: { product: Product; versions: readonly P
         scroll={{ x: 'max-content' }}
         data-testid="versions"
       />
-    </Section>
+    </SectionCard>
   );
 }
 

@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Col,
   Flex,
   Form,
@@ -16,7 +15,7 @@ import {
   Skeleton,
   Switch,
 } from 'antd';
-import { type ReactNode, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, idempotencyKeys } from '../../../api/client.ts';
@@ -24,6 +23,7 @@ import type { ApiError } from '../../../api/problem.ts';
 import { currencyDigits, DECIMAL_PATTERN } from '../../../shared/decimal.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
 import './products.css';
@@ -51,19 +51,6 @@ const THRESHOLDS = [
   ['doubtful', 'doubtful'],
   ['loss', 'loss'],
 ] as const;
-
-/** A part of the form: a card with a level-2 heading. */
-function Part({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
-      size="small"
-      style={{ marginBottom: 16 }}
-    >
-      {children}
-    </Card>
-  );
-}
 
 /** Holds no value: shows what the server found wrong with a whole group of fields (`config.limits`). */
 function GroupErrors(_: { value?: unknown; onChange?: unknown }) {
@@ -178,7 +165,7 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
   const currency = Form.useWatch(['config', 'currency'], form) ?? 'CNY';
   return (
     <>
-      <Part title={t('products.form.identity')}>
+      <SectionCard title={t('products.form.identity')}>
         <Row gutter={16}>
           {creating && (
             <Col xs={24} md={8}>
@@ -193,8 +180,8 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Form.Item>
           </Col>
         </Row>
-      </Part>
-      <Part title={t('products.sections.pricing')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.pricing')}>
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Form.Item name={['config', 'currency']} label={t('products.fields.currency')}>
@@ -236,8 +223,8 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Form.Item>
           </Col>
         </Row>
-      </Part>
-      <Part title={t('products.sections.limits')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.limits')}>
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Form.Item
@@ -273,19 +260,19 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             <GroupErrors />
           </Form.Item>
         </div>
-      </Part>
-      <Part title={t('products.sections.fees')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.fees')}>
         <Fees form={form} />
-      </Part>
-      <Part title={t('products.sections.allocation')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.allocation')}>
         <Form.Item name={['config', 'allocation']} label={t('products.form.allocation')}>
           <Radio.Group
             style={{ display: 'grid', gap: 8 }}
             options={options(ALLOCATIONS, (v) => t(`products.allocation.${v}`))}
           />
         </Form.Item>
-      </Part>
-      <Part title={t('products.sections.penalty')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.penalty')}>
         <Form.Item
           name={['config', 'penalty', 'enabled']}
           label={t('products.form.penaltyEnabled')}
@@ -325,8 +312,8 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Form.Item>
           </Col>
         </Row>
-      </Part>
-      <Part title={t('products.sections.classification')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.classification')}>
         <p style={{ marginTop: 0 }}>{t('products.form.thresholdsHelp')}</p>
         <Row gutter={16}>
           {THRESHOLDS.map(([key, category]) => (
@@ -347,8 +334,8 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             <GroupErrors />
           </Form.Item>
         </div>
-      </Part>
-      <Part title={t('products.sections.provisioning')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.provisioning')}>
         <Row gutter={16}>
           {CATEGORIES.map((c) => (
             <Col xs={12} md={4} key={c}>
@@ -362,8 +349,8 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Col>
           ))}
         </Row>
-      </Part>
-      <Part title={t('products.sections.accounting')}>
+      </SectionCard>
+      <SectionCard title={t('products.sections.accounting')}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name={['config', 'basis']} label={t('products.fields.basis')}>
@@ -376,7 +363,7 @@ function ProductFields({ form, creating }: { form: FormInstance<ProductFormValue
             </Form.Item>
           </Col>
         </Row>
-      </Part>
+      </SectionCard>
     </>
   );
 }

@@ -12,7 +12,9 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import './reports.css';
 import { fetchReportFile, saveFile } from './download.ts';
+import { FlowsTab } from './FlowsTab.tsx';
 import { monthsEnding } from './figures.ts';
+import { ReconciliationTab, TrialBalanceTab } from './LedgerTabs.tsx';
 import {
   DATED_KINDS,
   type FileFormat,
@@ -21,15 +23,7 @@ import {
   type ReportQuery,
   reportFileName,
 } from './names.ts';
-import {
-  AgeingTab,
-  ClassificationTab,
-  FlowsTab,
-  ParTab,
-  ProductsTab,
-  ReconciliationTab,
-  TrialBalanceTab,
-} from './ReportTabs.tsx';
+import { AgeingTab, ClassificationTab, ParTab, ProductsTab } from './PortfolioTabs.tsx';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
