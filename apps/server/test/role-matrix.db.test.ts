@@ -93,6 +93,7 @@ const EXPECTED: Record<string, Caller[]> = {
   'GET /api/v1/reports/ageing': STAFF,
   'GET /api/v1/reports/flows': STAFF,
   'GET /api/v1/reports/reconciliation': STAFF,
+  'GET /api/v1/reports/products': STAFF,
   // Last: it revokes the caller's token.
   'POST /api/v1/auth/sign-out': [...STAFF, 'borrower'],
 };

@@ -227,3 +227,48 @@ export async function signOutConsole(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退出登录|Sign out/ }).click();
   await page.waitForURL('**/sign-in');
 }
+
+/** Switches the console to `lang` with its language button (when it is not already in it). */
+export async function switchConsoleLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByTestId('language-switch').click();
+  await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+}
+
+/**
+ * Calls the harness's API as a demo staff user (signing in once per user; a POST when `post` is
+ * given), for comparing what a page shows with what the API says.
+ *
+ * @example const par = await apiAs(h, 'auditor', '/api/v1/reports/par');
+ */
+export async function apiAs<T = unknown>(
+  h: Pick<WebHarness, 'url'>,
+  username: string,
+  path: string,
+  post?: { body: unknown },
+): Promise<T> {
+  const token = await staffToken(h.url, username);
+  const res = await fetch(`${h.url}${path}`, {
+    method: post ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(post ? { 'content-type': 'application/json' } : {}) },
+    ...(post ? { body: JSON.stringify(post.body) } : {}),
+  });
+  if (!res.ok)
+    throw new Error(`${post ? 'POST' : 'GET'} ${path} as ${username}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const tokens = new Map<string, string>();
+
+async function staffToken(url: string, username: string): Promise<string> {
+  const key = `${url} ${username}`;
+  const known = tokens.get(key);
+  if (known) return known;
+  const res = await fetch(`${url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const token = ((await res.json()) as { accessToken: string }).accessToken;
+  tokens.set(key, token);
+  return token;
+}

@@ -11,6 +11,7 @@ import {
   signInConsole,
   signOutConsole,
   startWebHarness,
+  switchConsoleLanguage,
   type WebHarness,
   watchPage,
 } from './browser.ts';
@@ -62,24 +63,44 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await page.getByTestId('signed-in-as').waitFor();
     expect(await menuItems(page)).toEqual([
       '仪表盘',
+      '贷款产品',
       '贷款',
       '风险模型',
       '网点选址',
       '用户与角色',
       '审计日志',
       '事件发件箱',
+      '日终批处理',
+      '报表',
     ]);
     await signOut();
 
     await signIn('ops');
-    expect(await menuItems(page)).toEqual(['仪表盘', '贷款', '风险模型', '网点选址', '事件发件箱']);
+    expect(await menuItems(page)).toEqual([
+      '仪表盘',
+      '贷款产品',
+      '贷款',
+      '风险模型',
+      '网点选址',
+      '事件发件箱',
+      '日终批处理',
+      '报表',
+    ]);
     // A page the role may not see says so (and the server would refuse the data anyway).
     await page.goto('/users');
     await poll(() => page.locator('h1').textContent()).toBe('无权访问');
     await signOut();
 
     await signIn('officer');
-    expect(await menuItems(page)).toEqual(['仪表盘', '贷款', '风险模型', '网点选址']);
+    expect(await menuItems(page)).toEqual([
+      '仪表盘',
+      '贷款产品',
+      '贷款',
+      '风险模型',
+      '网点选址',
+      '日终批处理',
+      '报表',
+    ]);
     await signOut();
   });
 
@@ -169,12 +190,15 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
     await poll(() => page.locator('h1').textContent()).toBe('Dashboard');
     expect(await menuItems(page)).toEqual([
       'Dashboard',
+      'Loan products',
       'Loans',
       'Risk models',
       'Siting',
       'Users & roles',
       'Audit log',
       'Event outbox',
+      'End of day',
+      'Reports',
     ]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
@@ -185,7 +209,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
 
   it('draws the activity chart on the dashboard from the audit log', async () => {
     await signIn('admin');
-    const chart = page.getByTestId('echart');
+    const chart = page.getByTestId('card-activity').getByTestId('echart');
     await chart.waitFor();
     await poll(() => chart.locator('canvas').count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toMatch(/共 [1-9]\d* 条/);
@@ -200,11 +224,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
       if (lang === 'zh-CN' || ['sign-in', 'dashboard'].includes(name))
         await screenshot(page, `console-${name}-${lang}`);
     };
-    const switchTo = async (lang: string) => {
-      if ((await page.getAttribute('html', 'lang')) !== lang)
-        await page.getByTestId('language-switch').click();
-      await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
-    };
+    const switchTo = (lang: 'zh-CN' | 'en') => switchConsoleLanguage(page, lang);
     for (const lang of ['zh-CN', 'en'] as const) {
       await switchTo(lang);
       await check('/sign-in', 'sign-in', lang);

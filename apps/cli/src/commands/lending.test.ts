@@ -90,6 +90,10 @@ describe('puhui eod and puhui report', () => {
       (await runCli(['report', 'classification', '--date', '2026-01-07', '--json'], { env })).stdout,
     );
     expect(dated.date).toBe('2026-01-07');
+    // The product mix: both loans of the book, under the one product, as a text table.
+    const mix = (await runCli(['report', 'products'], { env })).stdout.split('\n');
+    expect(mix[0]).toMatch(/^date\s+code\s+name\s+currency\s+loans\s+principal\s+exposure$/);
+    expect(mix[1]).toMatch(/^2026-01-11\s+\S+\s.*\sCNY\s+2\s+24000\.00\s+\d+\.\d\d$/);
     expect((await runCli(['report', 'nonsense'], { env })).code).toBe(2);
   });
 });

@@ -7,6 +7,8 @@ import {
   flowsTable,
   parTable,
   portfolioAt,
+  productMixReport,
+  productMixTable,
   provisioningTable,
   REPORT_KINDS,
   type ReportKind,
@@ -49,6 +51,7 @@ export const report: CliCommand = {
   ageing          arrears ageing buckets
   flows           disbursements and collections (--from, --to, --period day|month)
   reconciliation  loan sub-ledger against the control accounts
+  products        active loans, principal and exposure per product (now)
 
 A --date before the open business date reads the figures its end of day stored.
 
@@ -95,6 +98,12 @@ Options:
           const f = await flowsReport(svc, { from: values.from, to: values.to, period });
           json = f;
           table = flowsTable(f);
+          break;
+        }
+        case 'products': {
+          const m = await productMixReport(svc);
+          json = m;
+          table = productMixTable(m);
           break;
         }
         case 'reconciliation': {

@@ -64,6 +64,44 @@ describe('toFormProblem', () => {
     });
   });
 
+  it('puts nested paths on the deepest field the form names, list indexes included', () => {
+    const p = problem({
+      errors: [
+        { path: 'body.config.annualRate', message: 'Invalid string' },
+        { path: 'body.config.fees[1].rate', message: 'Invalid rate' },
+        { path: 'body.config.limits.minPrincipalMinor', message: 'Too small' },
+        { path: 'config.limits', message: 'min ≤ max' },
+        { path: 'body.config.provisioning.loss', message: 'a rate from 0 to 1' },
+      ],
+    });
+    const laid = toFormProblem(p, {
+      fields: [
+        'config.annualRate',
+        'config.fees.*.rate',
+        'config.limits.minPrincipal',
+        'config.limits.maxPrincipal',
+        'config.provisioning',
+      ],
+      aliases: {
+        'config.limits.minPrincipalMinor': 'config.limits.minPrincipal',
+        'config.limits': 'config.limits.maxPrincipal',
+      },
+    });
+    expect(laid).toEqual({
+      fields: [
+        { name: ['config', 'annualRate'], errors: ['Invalid string'] },
+        { name: ['config', 'fees', 1, 'rate'], errors: ['Invalid rate'] },
+        { name: ['config', 'limits', 'minPrincipal'], errors: ['Too small'] },
+        { name: ['config', 'limits', 'maxPrincipal'], errors: ['min ≤ max'] },
+        { name: ['config', 'provisioning'], errors: ['a rate from 0 to 1'] },
+      ],
+      general: false,
+    });
+    // A nested path the form does not show still goes to the banner.
+    const other = problem({ errors: [{ path: 'body.config.penalty.base', message: 'Invalid option' }] });
+    expect(toFormProblem(other, { fields: ['config.annualRate'] }).general).toBe(true);
+  });
+
   it('shows a field-less problem with no matching code in the banner', () => {
     const p = problem({ code: 'forbidden', status: 403, title: 'Your role does not allow this action' });
     expect(toFormProblem(p, { fields: ['username'], codes: { user_exists: 'username' } })).toEqual({

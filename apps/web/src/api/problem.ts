@@ -94,9 +94,15 @@ export function parseProblemPath(path: string): FieldPath {
 
 /** How a form's fields relate to a problem's paths and codes. */
 export interface ProblemMapping {
-  /** The top-level field names the form shows (`['username', 'password']`). */
+  /**
+   * The fields the form shows: top-level names (`['username', 'password']`) or, for nested forms,
+   * dotted paths (`'config.annualRate'`, `'config.fees.*.rate'` where `*` stands for a list index).
+   */
   readonly fields: readonly string[];
-  /** Paths a service reports under another name: `{ password: 'newPassword' }`. */
+  /**
+   * Paths a service reports under another name: `{ password: 'newPassword' }`; dotted paths too
+   * (`{ 'config.limits.minPrincipalMinor': 'config.limits.minPrincipal' }`).
+   */
   readonly aliases?: Readonly<Record<string, string>>;
   /** Codes that concern one field although the problem names none: `{ user_exists: 'username' }`. */
   readonly codes?: Readonly<Record<string, string>>;
@@ -109,10 +115,35 @@ export interface FormProblem {
   readonly general: boolean;
 }
 
+/** `['fees', 0, 'rate']` → `'fees.*.rate'`: the pattern a mapping may name a list's field by. */
+function patternOf(path: FieldPath): string {
+  return path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+}
+
+/** A mapping's dotted field (`'fees.*.rate'`) as a form path, its `*`s filled from `indexes`. */
+function fieldPath(field: string, indexes: readonly number[]): FieldPath {
+  let i = 0;
+  return field.split('.').map((p) => (p === '*' ? (indexes[i++] ?? 0) : /^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The longest prefix of `path` that names a field of the form (after aliases), or undefined. */
+function fieldOf(path: FieldPath, mapping: ProblemMapping): FieldPath | undefined {
+  for (let k = path.length; k >= 1; k--) {
+    const prefix = path.slice(0, k);
+    const indexes = prefix.filter((p): p is number => typeof p === 'number');
+    for (const key of [prefix.join('.'), patternOf(prefix)]) {
+      const field = mapping.aliases?.[key] ?? key;
+      if (mapping.fields.includes(field)) return fieldPath(field, indexes);
+    }
+  }
+  return undefined;
+}
+
 /**
- * Lays a problem out on a form. A path whose first segment is one of the form's fields (after
- * `aliases`) goes to that field; for `roles.1` the message goes to `roles` when `roles` is the
- * field the form shows. A code listed in `codes` marks that field with `codeMessage`.
+ * Lays a problem out on a form. A path goes to the longest field of the form it starts with
+ * (after `aliases`): for `roles.1` the message goes to `roles` when `roles` is the field the
+ * form shows; `body.config.fees[0].rate` goes to `['config', 'fees', 0, 'rate']` when the form
+ * lists `config.fees.*.rate`. A code listed in `codes` marks that field with `codeMessage`.
  * Anything left over makes `general` true.
  *
  * @example
@@ -122,25 +153,25 @@ export interface FormProblem {
  * ); // { fields: [{ name: ['username'], errors: ['Too short'] }], general: false }
  */
 export function toFormProblem(problem: Problem, mapping: ProblemMapping, codeMessage?: string): FormProblem {
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: FieldPath; errors: string[] }>();
   let general = false;
-  const add = (field: string, message: string) => {
-    const list = byField.get(field) ?? [];
-    if (!list.includes(message)) list.push(message);
-    byField.set(field, list);
+  const add = (name: FieldPath, message: string) => {
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    if (!entry.errors.includes(message)) entry.errors.push(message);
+    byField.set(key, entry);
   };
   for (const e of problem.errors ?? []) {
-    const path = parseProblemPath(e.path);
-    const head = path[0];
-    const field = typeof head === 'string' ? (mapping.aliases?.[head] ?? head) : undefined;
-    if (field !== undefined && mapping.fields.includes(field)) add(field, e.message);
+    const name = fieldOf(parseProblemPath(e.path), mapping);
+    if (name) add(name, e.message);
     else general = true;
   }
   const codeField = mapping.codes?.[problem.code];
   if (codeField !== undefined && mapping.fields.includes(codeField)) {
-    if (!byField.has(codeField)) add(codeField, codeMessage ?? problem.detail ?? problem.title);
+    const name = fieldPath(codeField, []);
+    if (!byField.has(name.join('.'))) add(name, codeMessage ?? problem.detail ?? problem.title);
   } else if ((problem.errors ?? []).length === 0) {
     general = true;
   }
-  return { fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general };
+  return { fields: [...byField.values()], general };
 }

@@ -548,7 +548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open business date and recent end-of-day runs */
+        /** The open business date and recent end-of-day runs (a running one with its progress) */
         get: {
             parameters: {
                 query?: {
@@ -574,6 +574,8 @@ export interface paths {
                                 date: string;
                                 entries: number;
                                 loans: number;
+                                /** @description Active loans still to process (0 once completed) */
+                                pending: number;
                                 startedAt: string;
                                 /** @enum {string} */
                                 status: "running" | "completed";
@@ -2306,13 +2308,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AgeingReport"];
                     };
                 };
             };
@@ -2347,13 +2349,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ClassificationReport"];
                     };
                 };
             };
@@ -2391,13 +2393,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FlowsReport"];
                     };
                 };
             };
@@ -2432,13 +2434,52 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Product mix: active loans, principal outstanding and exposure per product code (now) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (default), csv or xlsx download */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductMixReport"];
                     };
                 };
             };
@@ -2473,13 +2514,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ClassificationReport"];
                     };
                 };
             };
@@ -2512,13 +2553,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReconciliationReport"];
                     };
                 };
             };
@@ -2553,13 +2594,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report (JSON), or the CSV / Excel file */
+                /** @description The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TrialBalanceReport"];
                     };
                 };
             };
@@ -3662,6 +3703,30 @@ export interface components {
             /** @constant */
             tokenType: "Bearer";
         };
+        AgeingReport: {
+            date: string;
+            rows: {
+                bucket: string;
+                currency: string;
+                loans: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                overdue: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                principal: string;
+            }[];
+        };
+        AgeingReportInput: {
+            date: string;
+            rows: {
+                bucket: string;
+                currency: string;
+                loans: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                overdue: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                principal: string;
+            }[];
+        };
         AmountDue: {
             /** @description The business date the amounts are as of */
             date: string;
@@ -3777,6 +3842,78 @@ export interface components {
             id: string;
             partnerId: string | null;
             phone: string;
+        };
+        ClassificationReport: {
+            date: string;
+            rows: {
+                /** @enum {string} */
+                category: "normal" | "special_mention" | "substandard" | "doubtful" | "loss";
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                exposure: string;
+                /** @description Loss allowance held on the books */
+                held: string;
+                loans: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                principal: string;
+                /** @description Loss allowance required: exposure × the product rate */
+                required: string;
+            }[];
+        };
+        ClassificationReportInput: {
+            date: string;
+            rows: {
+                /** @enum {string} */
+                category: "normal" | "special_mention" | "substandard" | "doubtful" | "loss";
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                exposure: string;
+                /** @description Loss allowance held on the books */
+                held: string;
+                loans: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                principal: string;
+                /** @description Loss allowance required: exposure × the product rate */
+                required: string;
+            }[];
+        };
+        FlowsReport: {
+            from: string;
+            /** @enum {string} */
+            period: "day" | "month";
+            rows: {
+                collectionCount: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                collections: string;
+                currency: string;
+                disbursementCount: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                disbursements: string;
+                /** @description YYYY-MM-DD or YYYY-MM */
+                period: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                recoveries: string;
+            }[];
+            to: string;
+        };
+        FlowsReportInput: {
+            from: string;
+            /** @enum {string} */
+            period: "day" | "month";
+            rows: {
+                collectionCount: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                collections: string;
+                currency: string;
+                disbursementCount: number;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                disbursements: string;
+                /** @description YYYY-MM-DD or YYYY-MM */
+                period: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                recoveries: string;
+            }[];
+            to: string;
         };
         Loan: {
             /** @enum {string} */
@@ -4356,6 +4493,96 @@ export interface components {
             type: string;
             valueDate: string;
         };
+        ParReport: {
+            currencies: {
+                currency: string;
+                loans: number;
+                npl: {
+                    /** @description Decimal amount in major units, e.g. "1234.56" */
+                    principal: string;
+                    /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                    ratio: string;
+                };
+                par: {
+                    par1: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                    par30: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                    par60: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                    par90: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                };
+                /** @description Principal outstanding on active loans */
+                principal: string;
+            }[];
+            date: string;
+        };
+        ParReportInput: {
+            currencies: {
+                currency: string;
+                loans: number;
+                npl: {
+                    /** @description Decimal amount in major units, e.g. "1234.56" */
+                    principal: string;
+                    /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                    ratio: string;
+                };
+                par: {
+                    par1: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                    par30: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                    par60: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                    par90: {
+                        loans: number;
+                        /** @description Decimal amount in major units, e.g. "1234.56" */
+                        principal: string;
+                        /** @description A share as a decimal fraction with 4 places, e.g. "0.0523" */
+                        ratio: string;
+                    };
+                };
+                /** @description Principal outstanding on active loans */
+                principal: string;
+            }[];
+            date: string;
+        };
         Partner: {
             apiKey: string;
             createdAt: string;
@@ -4433,6 +4660,68 @@ export interface components {
             title: string;
             /** @description A URI naming the error code (`urn:puhui:error:<code>`) */
             type: string;
+        };
+        ProductMixReport: {
+            date: string;
+            rows: {
+                code: string;
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                exposure: string;
+                loans: number;
+                name: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                principal: string;
+            }[];
+        };
+        ProductMixReportInput: {
+            date: string;
+            rows: {
+                code: string;
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                exposure: string;
+                loans: number;
+                name: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                principal: string;
+            }[];
+        };
+        ReconciliationReport: {
+            balanced: boolean;
+            lines: {
+                account: string;
+                component: string;
+                currency: string;
+                differenceMinor: number;
+                ledgerMinor: number;
+                subledgerMinor: number;
+            }[];
+            loanDifferences: {
+                component: string;
+                ledgerMinor: number;
+                loanId: string;
+                subledgerMinor: number;
+            }[];
+            loansChecked: number;
+        };
+        ReconciliationReportInput: {
+            balanced: boolean;
+            lines: {
+                account: string;
+                component: string;
+                currency: string;
+                differenceMinor: number;
+                ledgerMinor: number;
+                subledgerMinor: number;
+            }[];
+            loanDifferences: {
+                component: string;
+                ledgerMinor: number;
+                loanId: string;
+                subledgerMinor: number;
+            }[];
+            loansChecked: number;
         };
         /** @description One decile of predicted risk, riskiest first */
         RiskBand: {
@@ -5113,6 +5402,58 @@ export interface components {
             isDefault: boolean;
             model: string;
             name: string;
+        };
+        TrialBalanceReport: {
+            balanced: boolean;
+            date: string | null;
+            rows: {
+                account: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                balance: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                credit: string;
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                debit: string;
+                name: string;
+                nameZh: string;
+                normalSide: string;
+                type: string;
+            }[];
+            totals: {
+                balanced: boolean;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                credit: string;
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                debit: string;
+            }[];
+        };
+        TrialBalanceReportInput: {
+            balanced: boolean;
+            date: string | null;
+            rows: {
+                account: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                balance: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                credit: string;
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                debit: string;
+                name: string;
+                nameZh: string;
+                normalSide: string;
+                type: string;
+            }[];
+            totals: {
+                balanced: boolean;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                credit: string;
+                currency: string;
+                /** @description Decimal amount in major units, e.g. "1234.56" */
+                debit: string;
+            }[];
         };
         User: {
             createdAt: string;

@@ -1,9 +1,12 @@
 import {
   AccountBookOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FundOutlined,
+  ScheduleOutlined,
   SendOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -52,6 +55,27 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     group: 'overview',
     icon: <DashboardOutlined />,
     component: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
+  {
+    path: 'products',
+    label: 'products',
+    group: 'lending',
+    icon: <AppstoreOutlined />,
+    permission: 'products:read',
+    component: lazy(() => import('./pages/products/ProductList.tsx')),
+    subpages: [
+      {
+        path: 'new',
+        permission: 'products:write',
+        component: lazy(() => import('./pages/products/ProductEditor.tsx')),
+      },
+      { path: ':id', component: lazy(() => import('./pages/products/ProductDetail.tsx')) },
+      {
+        path: ':id/change',
+        permission: 'products:write',
+        component: lazy(() => import('./pages/products/ProductEditor.tsx')),
+      },
+    ],
   },
   {
     path: 'loans',
@@ -108,6 +132,22 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <SendOutlined />,
     permission: 'outbox:read',
     component: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+  },
+  {
+    path: 'eod',
+    label: 'eod',
+    group: 'operations',
+    icon: <ScheduleOutlined />,
+    permission: 'reports:read',
+    component: lazy(() => import('./pages/eod/EodPage.tsx')),
+  },
+  {
+    path: 'reports',
+    label: 'reports',
+    group: 'operations',
+    icon: <BarChartOutlined />,
+    permission: 'reports:read',
+    component: lazy(() => import('./pages/reports/ReportsPage.tsx')),
   },
 ];
 

@@ -383,20 +383,35 @@ async function finishDate(
   return { provisionEntries: provisions.length };
 }
 
-/** Recent end-of-day runs, newest first. */
+/**
+ * Recent end-of-day runs, newest first. A completed run shows its final counts; a running one its
+ * progress so far (loans, batches and entries of the batches committed) and `pending`, the active
+ * loans still to process for the date.
+ *
+ * @example (await listEodRunsView(ctx, 10)).runs[0] // { date, status: 'running', loans: 500, pending: 1200, … }
+ */
 export async function listEodRunsView(ctx: ServiceContext, limit = 30) {
   const open = await businessDate(ctx, ctx.store.db);
   const runs = await listEodRuns(ctx.store.db, limit);
   return {
     openDate: open,
-    runs: runs.map((r) => ({
-      date: r.business_date,
-      status: r.status,
-      startedAt: r.started_at,
-      completedAt: r.completed_at,
-      loans: r.loans,
-      batches: r.batches,
-      entries: r.entries,
-    })),
+    runs: await Promise.all(
+      runs.map(async (r) => {
+        const live =
+          r.status === 'running'
+            ? {
+                ...(await eodProgress(ctx.store.db, r.business_date)),
+                pending: await countEodPending(ctx.store.db, r.business_date),
+              }
+            : { loans: r.loans, batches: r.batches, entries: r.entries, pending: 0 };
+        return {
+          date: r.business_date,
+          status: r.status,
+          startedAt: r.started_at,
+          completedAt: r.completed_at,
+          ...live,
+        };
+      }),
+    ),
   };
 }

@@ -1,4 +1,10 @@
-import type { FlowsReport, PortfolioSummary, ReconciliationReport, TrialBalanceReport } from './reports.ts';
+import type {
+  FlowsReport,
+  PortfolioSummary,
+  ProductMixReport,
+  ReconciliationReport,
+  TrialBalanceReport,
+} from './reports.ts';
 
 /** A report as a table: what CSV and Excel downloads are made of. */
 export interface ReportTable {
@@ -16,6 +22,7 @@ export const REPORT_KINDS = [
   'ageing',
   'flows',
   'reconciliation',
+  'products',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -141,6 +148,15 @@ export function flowsTable(f: FlowsReport): ReportTable {
       'recoveries',
     ),
     rows: f.rows.map((r) => ({ ...r })),
+  };
+}
+
+/** Active loans, principal and exposure per product code. */
+export function productMixTable(m: ProductMixReport): ReportTable {
+  return {
+    name: 'products',
+    columns: cols('date', 'code', 'name', 'currency', 'loans', 'principal', 'exposure'),
+    rows: m.rows.map((r) => ({ date: m.date, ...r })),
   };
 }
 

@@ -41,7 +41,7 @@ export async function eodRoutes(app: FastifyInstance, opts: { ctx: ServiceContex
       config: { access: { staff: 'reports:read' } },
       schema: {
         tags: ['end of day'],
-        summary: 'The open business date and recent end-of-day runs',
+        summary: 'The open business date and recent end-of-day runs (a running one with its progress)',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(30) }),
         response: {
           200: z.object({
@@ -55,6 +55,7 @@ export async function eodRoutes(app: FastifyInstance, opts: { ctx: ServiceContex
                 loans: z.number(),
                 batches: z.number(),
                 entries: z.number(),
+                pending: z.number().describe('Active loans still to process (0 once completed)'),
               }),
             ),
           }),

@@ -5,6 +5,8 @@ import {
   flowsTable,
   parTable,
   portfolioAt,
+  productMixReport,
+  productMixTable,
   provisioningTable,
   type ReportTable,
   reconcileBooks,
@@ -44,12 +46,138 @@ async function send(
   return reply.send(await toXlsx([table()]));
 }
 
-const anyJson = z.unknown().describe('The report (JSON), or the CSV / Excel file');
+const amount = z.string().describe('Decimal amount in major units, e.g. "1234.56"');
+const fraction = z.string().describe('A share as a decimal fraction with 4 places, e.g. "0.0523"');
+const category = z.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss']);
+const filed = (schema: z.ZodType) =>
+  schema.describe('The report as JSON; with format=csv or xlsx the file instead (text/csv or Excel)');
+const parBucket = z.object({ principal: amount, ratio: fraction, loans: z.number() });
+const parReport = z
+  .object({
+    date: z.string(),
+    currencies: z.array(
+      z.object({
+        currency: z.string(),
+        loans: z.number(),
+        principal: amount.describe('Principal outstanding on active loans'),
+        par: z.object({ par1: parBucket, par30: parBucket, par60: parBucket, par90: parBucket }),
+        npl: z.object({ principal: amount, ratio: fraction }),
+      }),
+    ),
+  })
+  .meta({ id: 'ParReport' });
+const classificationReport = z
+  .object({
+    date: z.string(),
+    rows: z.array(
+      z.object({
+        currency: z.string(),
+        category,
+        loans: z.number(),
+        principal: amount,
+        exposure: amount,
+        required: amount.describe('Loss allowance required: exposure × the product rate'),
+        held: amount.describe('Loss allowance held on the books'),
+      }),
+    ),
+  })
+  .meta({ id: 'ClassificationReport' });
+const ageingReport = z
+  .object({
+    date: z.string(),
+    rows: z.array(
+      z.object({
+        currency: z.string(),
+        bucket: z.string(),
+        loans: z.number(),
+        principal: amount,
+        overdue: amount,
+      }),
+    ),
+  })
+  .meta({ id: 'AgeingReport' });
+const flowsReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    period: z.enum(['day', 'month']),
+    rows: z.array(
+      z.object({
+        period: z.string().describe('YYYY-MM-DD or YYYY-MM'),
+        currency: z.string(),
+        disbursements: amount,
+        disbursementCount: z.number(),
+        collections: amount,
+        collectionCount: z.number(),
+        recoveries: amount,
+      }),
+    ),
+  })
+  .meta({ id: 'FlowsReport' });
+const trialBalanceSchema = z
+  .object({
+    date: z.string().nullable(),
+    rows: z.array(
+      z.object({
+        account: z.string(),
+        name: z.string(),
+        nameZh: z.string(),
+        type: z.string(),
+        currency: z.string(),
+        debit: amount,
+        credit: amount,
+        balance: amount,
+        normalSide: z.string(),
+      }),
+    ),
+    totals: z.array(z.object({ currency: z.string(), debit: amount, credit: amount, balanced: z.boolean() })),
+    balanced: z.boolean(),
+  })
+  .meta({ id: 'TrialBalanceReport' });
+const reconciliationSchema = z
+  .object({
+    balanced: z.boolean(),
+    lines: z.array(
+      z.object({
+        currency: z.string(),
+        component: z.string(),
+        account: z.string(),
+        subledgerMinor: z.number(),
+        ledgerMinor: z.number(),
+        differenceMinor: z.number(),
+      }),
+    ),
+    loanDifferences: z.array(
+      z.object({
+        loanId: z.string(),
+        component: z.string(),
+        subledgerMinor: z.number(),
+        ledgerMinor: z.number(),
+      }),
+    ),
+    loansChecked: z.number(),
+  })
+  .meta({ id: 'ReconciliationReport' });
+const productMixSchema = z
+  .object({
+    date: z.string(),
+    rows: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        currency: z.string(),
+        loans: z.number(),
+        principal: amount,
+        exposure: amount,
+      }),
+    ),
+  })
+  .meta({ id: 'ProductMixReport' });
 
 /**
  * Portfolio and accounting reports (PAR, NPL, classification, provisioning, ageing, flows, trial
- * balance, reconciliation) as JSON, CSV or Excel. Dates before the open business date read the
- * figures stored by that date's end of day.
+ * balance, reconciliation, product mix) as JSON, CSV or Excel. Dates before the open business date
+ * read the figures stored by that date's end of day.
  */
 export async function reportRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
@@ -63,7 +191,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: ServiceCon
         tags: ['reports'],
         summary: 'Trial balance: every account, debit and credit totals as decimal strings',
         querystring: dated,
-        response: { 200: anyJson },
+        response: { 200: filed(trialBalanceSchema) },
       },
     },
     async (request, reply) => {
@@ -71,38 +199,31 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: ServiceCon
       return send(reply, 'trial-balance', request.query.format, tb, () => trialBalanceTable(tb));
     },
   );
+  type Summary = Awaited<ReturnType<typeof portfolioAt>>;
   const portfolio = [
-    [
-      'par',
-      'Portfolio at risk (PAR1/30/60/90) and NPL ratio',
-      (s: Awaited<ReturnType<typeof portfolioAt>>) => s.par,
-      parTable,
-    ],
+    ['par', 'Portfolio at risk (PAR1/30/60/90) and NPL ratio', parReport, (s: Summary) => s.par, parTable],
     [
       'classification',
       'Loans per classification category',
-      (s: Awaited<ReturnType<typeof portfolioAt>>) => s.classification,
+      classificationReport,
+      (s: Summary) => s.classification,
       classificationTable,
     ],
     [
       'provisioning',
       'Loss allowance required and held per category',
-      (s: Awaited<ReturnType<typeof portfolioAt>>) => s.classification,
+      classificationReport,
+      (s: Summary) => s.classification,
       provisioningTable,
     ],
-    [
-      'ageing',
-      'Arrears ageing buckets',
-      (s: Awaited<ReturnType<typeof portfolioAt>>) => s.ageing,
-      ageingTable,
-    ],
+    ['ageing', 'Arrears ageing buckets', ageingReport, (s: Summary) => s.ageing, ageingTable],
   ] as const;
-  for (const [kind, summary, pick, table] of portfolio) {
+  for (const [kind, summary, schema, pick, table] of portfolio) {
     r.get(
       `/reports/${kind}`,
       {
         config: { access },
-        schema: { tags: ['reports'], summary, querystring: dated, response: { 200: anyJson } },
+        schema: { tags: ['reports'], summary, querystring: dated, response: { 200: filed(schema) } },
       },
       async (request, reply) => {
         const s = await portfolioAt(ctx, request.query.date);
@@ -123,7 +244,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: ServiceCon
           period: z.enum(['day', 'month']).default('month'),
           format,
         }),
-        response: { 200: anyJson },
+        response: { 200: filed(flowsReportSchema) },
       },
     },
     async (request, reply) => {
@@ -139,12 +260,28 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: ServiceCon
         tags: ['reports'],
         summary: 'Loan sub-ledger against the general-ledger control accounts, in total and loan by loan',
         querystring: z.strictObject({ format }),
-        response: { 200: anyJson },
+        response: { 200: filed(reconciliationSchema) },
       },
     },
     async (request, reply) => {
       const rec = await reconcileBooks(ctx, ctx.store.db);
       return send(reply, 'reconciliation', request.query.format, rec, () => reconciliationTable(rec));
+    },
+  );
+  r.get(
+    '/reports/products',
+    {
+      config: { access },
+      schema: {
+        tags: ['reports'],
+        summary: 'Product mix: active loans, principal outstanding and exposure per product code (now)',
+        querystring: z.strictObject({ format }),
+        response: { 200: filed(productMixSchema) },
+      },
+    },
+    async (request, reply) => {
+      const mix = await productMixReport(ctx);
+      return send(reply, 'products', request.query.format, mix, () => productMixTable(mix));
     },
   );
 }

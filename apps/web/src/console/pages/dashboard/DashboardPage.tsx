@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { eventsPerDay } from './activity.ts';
+import { PortfolioCards } from './PortfolioCards.tsx';
 
 const RECENT = 200;
 
@@ -45,7 +46,11 @@ function ActivityCard() {
   const total = perDay.reduce((s, d) => s + d.count, 0);
   const max = perDay.reduce((m, d) => Math.max(m, d.count), 0);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboard.activity.title')}</h2>}>
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboard.activity.title')}</h2>}
+      style={{ height: '100%' }}
+      data-testid="card-activity"
+    >
       {!canRead ? (
         <Empty description={t('dashboard.activity.noAccess')} />
       ) : audit.isError ? (
@@ -64,19 +69,10 @@ function ActivityCard() {
   );
 }
 
-/** A metric that arrives with a later capability: its frame and an empty state for now. */
-function PendingCard({ title }: { title: string }) {
-  const { t } = useTranslation();
-  return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} style={{ height: '100%' }}>
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.pending.text')} />
-    </Card>
-  );
-}
-
 /**
- * The dashboard: a greeting, the activity chart and the frames of the portfolio metrics (PAR30,
- * NPL ratio, portfolio, disbursements and collections) that the loan capability fills in.
+ * The dashboard: a greeting, the portfolio's key figures and charts from the reports API
+ * (outstanding principal, PAR30, NPL ratio, monthly disbursements and collections, the
+ * classification and product mixes) and the audit activity chart.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -89,20 +85,9 @@ export default function DashboardPage() {
         intro={`${t('dashboard.welcome', { name: me?.username ?? '' })} · ${t('dashboard.roles', { roles })}`}
       />
       <Row gutter={[16, 16]}>
+        <PortfolioCards />
         <Col xs={24} xl={12}>
           <ActivityCard />
-        </Col>
-        <Col xs={24} xl={12}>
-          <PendingCard title={t('dashboard.pending.collections')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <PendingCard title={t('dashboard.pending.portfolio')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <PendingCard title={t('dashboard.pending.par30')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <PendingCard title={t('dashboard.pending.npl')} />
         </Col>
       </Row>
     </>
