@@ -73,9 +73,12 @@ export async function runIdempotent<T>(
         return result;
       });
     } catch (error) {
-      if (!(error instanceof LostRace) && !isUniqueViolation(error)) throw error;
+      // A concurrent request with the same key may have committed first: then its stored answer
+      // is this request's answer too, whatever this attempt failed on (a lost insert race, or a
+      // use-case check such as "already exists" that saw the winner's effect).
       const winner = await replay();
       if (winner) return winner;
+      if (!(error instanceof LostRace) && !isUniqueViolation(error)) throw error;
     }
   }
   throw new AppError('conflict', 'Concurrent requests with the same Idempotency-Key; retry');
