@@ -16,6 +16,7 @@ import {
   payoffQuoteOf,
   type ScheduleSpec,
   type ServicingConfig,
+  type WorkingInstallment,
 } from '@puhui/loans';
 import type { LocalDate } from '@puhui/money';
 
@@ -134,8 +135,24 @@ export function openAccount(spec: ScheduleSpec, config: ServicingConfig): Accoun
   };
 }
 
-function outstandingCharge(c: Charge): number {
+/** What is left to pay of an ad-hoc charge. */
+export function outstandingCharge(c: Charge): number {
   return c.amountMinor - c.paidMinor - c.waivedMinor - c.writtenOffMinor;
+}
+
+/**
+ * The instalments as of `date` (never before the last event's date), with penalties accrued to
+ * it: a working copy the snapshot, arrears and what-is-due views read.
+ */
+export function installmentsAt(
+  acc: ServicingAccount,
+  date: string,
+): { at: LocalDate; work: WorkingInstallment[] } {
+  const engine = acc.engine;
+  const at = (engine.asOf !== null && engine.asOf > date ? engine.asOf : date) as LocalDate;
+  const work = copyInstallments(engine.installments);
+  accruePenalties(work, at, engine.config.penalty, engine.spec.rounding ?? 'half_even');
+  return { at, work };
 }
 
 function emptyPart(): {
@@ -440,10 +457,8 @@ export function snapshotOf(acc: ServicingAccount, date: string, rules: SnapshotR
       payoff: ZERO_COMPONENTS,
     };
   }
-  const at = (engine.asOf !== null && engine.asOf > date ? engine.asOf : date) as LocalDate;
   const mode = engine.spec.rounding ?? 'half_even';
-  const work = copyInstallments(engine.installments);
-  accruePenalties(work, at, engine.config.penalty, mode);
+  const { at, work } = installmentsAt(acc, date);
   const quote = payoffQuoteOf(work, at, mode);
   let chargeFee = 0;
   let chargePenalty = 0;

@@ -1,6 +1,5 @@
-import { accruePenalties, type Components, copyInstallments, outstanding } from '@puhui/loans';
-import type { LocalDate } from '@puhui/money';
-import type { ServicingAccount } from '../lending/account.ts';
+import { type Components, outstanding } from '@puhui/loans';
+import { installmentsAt, outstandingCharge, type ServicingAccount } from '../lending/account.ts';
 
 /** Amounts by component, and their total, in minor units. */
 export interface DueComponents {
@@ -51,9 +50,7 @@ export function amountDue(account: ServicingAccount, date: string, payoffMinor: 
   };
   let next: AmountDue['next'] = null;
   if (engine.disbursementDate !== null && engine.status !== 'written_off') {
-    const at = (engine.asOf !== null && engine.asOf > date ? engine.asOf : date) as LocalDate;
-    const work = copyInstallments(engine.installments);
-    accruePenalties(work, at, engine.config.penalty, engine.spec.rounding ?? 'half_even');
+    const { at, work } = installmentsAt(account, date);
     for (const i of work) {
       const left: Components = {
         principal: outstanding(i, 'principal'),
@@ -70,7 +67,7 @@ export function amountDue(account: ServicingAccount, date: string, payoffMinor: 
       }
     }
     for (const c of account.charges) {
-      const left = c.amountMinor - c.paidMinor - c.waivedMinor - c.writtenOffMinor;
+      const left = outstandingCharge(c);
       if (left > 0) overdue[c.component] += left;
     }
   }
