@@ -8,12 +8,16 @@ import {
   claimEodBatch,
   completeEodRun,
   countEodPending,
+  type EodLoanRow,
   eodProgress,
   findEodRun,
+  findLoanStates,
   insertEodBatch,
   type LoanEodUpdate,
   listEodRuns,
   lockEodRun,
+  type StoredEntry,
+  saveEodInputs,
   setOpenDate,
   startEodRun,
   type Tx,
@@ -22,10 +26,17 @@ import {
 import { nowIso, type Principal, type ServiceContext } from '../context.ts';
 import { audit } from '../platform/audit.ts';
 import { emit } from '../platform/events.ts';
-import { type ServicingAccount, snapshotOf } from './account.ts';
+import {
+  decodeEodInput,
+  encodeEodInput,
+  type ServicingAccount,
+  type SnapshotAccount,
+  snapshotOf,
+} from './account.ts';
 import { businessDate, CHART, postEntries } from './books.ts';
 import { positionOf, productConfigOf, rulesOf } from './loans.ts';
 import { planPostings } from './posting.ts';
+import type { ProductConfig } from './product-config.ts';
 import { type PortfolioSummary, portfolioSummary, reconcileBooks, requiredAllowance } from './reports.ts';
 
 /** Options of {@link endOfDay}. */
@@ -195,16 +206,19 @@ async function processBatch(
 ): Promise<{ loans: number; lastId: string } | null> {
   const rows = await claimEodBatch(tx, ctx.store, date, afterId, limit);
   if (rows.length === 0) return null;
-  const entries: JournalEntry[] = [];
-  const borrowerOf = new Map<string, string>();
+  const accounts = await eodInputsOf(tx, rows);
+  const configs = new Map<string, ProductConfig>();
+  for (const row of rows)
+    if (!configs.has(row.product_id))
+      configs.set(row.product_id, await productConfigOf(ctx, tx, row.product_id));
+  const entries: StoredEntry[] = [];
   const updates: LoanEodUpdate[] = [];
   const events: Array<{ loanId: string; type: string; payload: Record<string, unknown> }> = [];
   const memo = `EOD ${date}`;
-  for (const row of rows) {
-    const config = await productConfigOf(ctx, tx, row.product_id);
+  rows.forEach((row, k) => {
+    const config = configs.get(row.product_id) as ProductConfig;
     let n = 0;
-    const account = JSON.parse(row.state) as ServicingAccount;
-    const snap = snapshotOf(account, date, rulesOf(config, row));
+    const snap = snapshotOf(accounts[k] as SnapshotAccount, date, rulesOf(config, row));
     const plan = planPostings({
       loanId: row.id,
       currency: row.currency,
@@ -222,10 +236,8 @@ async function processBatch(
       newId: () => `je_eod_${date}_${row.id}_${++n}`,
       memo,
     });
-    for (const e of plan.entries) {
-      entries.push(e);
-      borrowerOf.set(e.id, row.borrower_id);
-    }
+    // One append for the whole batch; each entry keeps its own loan and borrower.
+    for (const e of plan.entries) entries.push({ ...e, borrowerId: row.borrower_id });
     updates.push({
       id: row.id,
       principalOutstandingMinor: snap.position.principalMinor,
@@ -262,13 +274,10 @@ async function processBatch(
         type: 'loan.classification_changed',
         payload: { loanId: row.id, from: row.classification, to: snap.classification, businessDate: date },
       });
-  }
+  });
   const now = nowIso(ctx);
-  if (entries.length > 0) {
-    // One append for the whole batch; each entry keeps its own loan and borrower.
-    await postEntriesByBorrower(ctx, tx, entries, borrowerOf);
-  }
-  await updateLoansEod(tx, updates, now);
+  await appendEntries(tx, entries, now);
+  await updateLoansEod(tx, ctx.store, updates, now);
   for (const e of events) await emit(ctx, tx, `loan:${e.loanId}`, e.type, e.payload);
   const first = rows[0]?.id as string;
   const last = rows[rows.length - 1]?.id as string;
@@ -285,17 +294,26 @@ async function processBatch(
   return { loans: rows.length, lastId: last };
 }
 
-async function postEntriesByBorrower(
-  ctx: ServiceContext,
-  tx: Tx,
-  entries: readonly JournalEntry[],
-  borrowerOf: ReadonlyMap<string, string>,
-): Promise<void> {
-  await appendEntries(
-    tx,
-    entries.map((e) => ({ ...e, borrowerId: borrowerOf.get(e.id) })),
-    nowIso(ctx),
-  );
+/**
+ * The compact end-of-day inputs of a batch, in row order. A loan stored before inputs existed has
+ * its input made from the servicing state once, and saved in the batch's transaction.
+ */
+async function eodInputsOf(tx: Tx, rows: readonly EodLoanRow[]): Promise<SnapshotAccount[]> {
+  const missing = rows.filter((r) => r.eod_input === null).map((r) => r.id);
+  const filled = new Map<string, string>();
+  if (missing.length > 0) {
+    const made = (await findLoanStates(tx, missing)).map((s) => ({
+      loanId: s.loan_id,
+      input: encodeEodInput(JSON.parse(s.state) as ServicingAccount),
+    }));
+    await saveEodInputs(tx, made);
+    for (const m of made) filled.set(m.loanId, m.input);
+  }
+  return rows.map((r) => {
+    const input = r.eod_input ?? filled.get(r.id);
+    if (input === undefined) throw new AppError('internal_error', `loan ${r.id} has no servicing state`);
+    return decodeEodInput(input);
+  });
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './loans.ts';
 export * from './products.ts';
 export * from './reports.ts';
 export type * from './schema.ts';
+export * from './bulk.ts';
