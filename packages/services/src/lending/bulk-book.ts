@@ -1,4 +1,4 @@
-import { findLoanBook, insertLoanBooks, type LoanBook } from '@puhui/store';
+import { analyzeAfterBulkLoad, findLoanBook, insertLoanBooks, type LoanBook } from '@puhui/store';
 import { nowIso, type ServiceContext } from '../context.ts';
 
 /** Options of {@link cloneLoans}. */
@@ -73,7 +73,7 @@ function copyOf(ctx: ServiceContext, p: Pattern, borrower: { phone: string; full
  * end-of-day input, transactions, status changes, journal entries and balances — written with
  * multi-row INSERTs, so a copy is exactly what the services write for the same terms on the same
  * day. Audit records and outbox events of the copies are not written. Memory is bounded by the
- * batch size.
+ * batch size; PostgreSQL's planner statistics are refreshed at the end.
  *
  * @example await cloneLoans(ctx, { templateIds: [loanId], count: 1_000_000, borrower: (i) => ({ phone: `+86150${i}`, fullName: `Borrower ${i}` }) });
  */
@@ -90,8 +90,9 @@ export async function cloneLoans(ctx: ServiceContext, options: CloneLoansOptions
     const books: LoanBook[] = [];
     for (let i = done; i < Math.min(options.count, done + batch); i++)
       books.push(copyOf(ctx, patterns[i % patterns.length] as Pattern, options.borrower(i)));
-    await ctx.store.transaction((tx) => insertLoanBooks(tx, books, nowIso(ctx)));
+    await ctx.store.transaction((tx) => insertLoanBooks(tx, ctx.store, books, nowIso(ctx)));
     done += books.length;
     options.onProgress?.(done);
   }
+  await analyzeAfterBulkLoad(ctx.store);
 }

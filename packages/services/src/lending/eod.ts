@@ -30,7 +30,6 @@ import {
   decodeEodInput,
   encodeEodInput,
   type ServicingAccount,
-  type SnapshotAccount,
   snapshotOf,
 } from './account.ts';
 import { businessDate, CHART, postEntries } from './books.ts';
@@ -206,7 +205,7 @@ async function processBatch(
 ): Promise<{ loans: number; lastId: string } | null> {
   const rows = await claimEodBatch(tx, ctx.store, date, afterId, limit);
   if (rows.length === 0) return null;
-  const accounts = await eodInputsOf(tx, rows);
+  const inputs = await eodInputsOf(tx, rows);
   const configs = new Map<string, ProductConfig>();
   for (const row of rows)
     if (!configs.has(row.product_id))
@@ -218,7 +217,8 @@ async function processBatch(
   rows.forEach((row, k) => {
     const config = configs.get(row.product_id) as ProductConfig;
     let n = 0;
-    const snap = snapshotOf(accounts[k] as SnapshotAccount, date, rulesOf(config, row));
+    // Decoded one at a time, so a batch keeps no parsed accounts alive.
+    const snap = snapshotOf(decodeEodInput(inputs[k] as string), date, rulesOf(config, row));
     const plan = planPostings({
       loanId: row.id,
       currency: row.currency,
@@ -298,7 +298,7 @@ async function processBatch(
  * The compact end-of-day inputs of a batch, in row order. A loan stored before inputs existed has
  * its input made from the servicing state once, and saved in the batch's transaction.
  */
-async function eodInputsOf(tx: Tx, rows: readonly EodLoanRow[]): Promise<SnapshotAccount[]> {
+async function eodInputsOf(tx: Tx, rows: readonly EodLoanRow[]): Promise<string[]> {
   const missing = rows.filter((r) => r.eod_input === null).map((r) => r.id);
   const filled = new Map<string, string>();
   if (missing.length > 0) {
@@ -312,7 +312,7 @@ async function eodInputsOf(tx: Tx, rows: readonly EodLoanRow[]): Promise<Snapsho
   return rows.map((r) => {
     const input = r.eod_input ?? filled.get(r.id);
     if (input === undefined) throw new AppError('internal_error', `loan ${r.id} has no servicing state`);
-    return decodeEodInput(input);
+    return input;
   });
 }
 

@@ -197,13 +197,10 @@ export interface LoanEodUpdate {
   readonly eodDate: string;
 }
 
-/** Rows per SQLite statement (12 parameters a row, well under SQLite's 32,766). */
-const SQLITE_ROWS = 1000;
-
 /**
  * Writes end-of-day results for many loans in one statement per batch, looking loans up by
  * primary key: on PostgreSQL `UPDATE … FROM unnest(…)` with one array parameter per column; on
- * SQLite `WITH s(…) AS (VALUES …) UPDATE … FROM s`. No indexed column changes, so PostgreSQL can
+ * SQLite `UPDATE … FROM json_each(…)` with one JSON parameter. No indexed column changes, so PostgreSQL can
  * keep each new row version on its page (a heap-only update).
  */
 export async function updateLoansEod(
@@ -230,14 +227,26 @@ export async function updateLoansEod(
       where loans.id = s.id`.execute(tx);
     return;
   }
-  for (let k = 0; k < rows.length; k += SQLITE_ROWS) {
-    const values = rows
-      .slice(k, k + SQLITE_ROWS)
-      .map(
-        (r) =>
-          sql`(${r.id}, ${r.principalOutstandingMinor}, ${r.interestReceivableMinor}, ${r.feesReceivableMinor}, ${r.penaltiesReceivableMinor}, ${r.overpaymentMinor}, ${r.totalOutstandingMinor}, ${r.overdueMinor}, ${r.dpd}, ${r.classification}, ${r.nextDueDate}, ${r.eodDate})`,
-      );
-    await sql`with s(id, p, i, f, pen, o, t, od, dpd, c, nd, ed) as (values ${sql.join(values)})
-      update loans set ${set} from s where loans.id = s.id`.execute(tx);
-  }
+  // One JSON parameter expanded by json_each: a short statement instead of 12 bound values a row.
+  const json = JSON.stringify(
+    rows.map((r) => [
+      r.id,
+      r.principalOutstandingMinor,
+      r.interestReceivableMinor,
+      r.feesReceivableMinor,
+      r.penaltiesReceivableMinor,
+      r.overpaymentMinor,
+      r.totalOutstandingMinor,
+      r.overdueMinor,
+      r.dpd,
+      r.classification,
+      r.nextDueDate,
+      r.eodDate,
+    ]),
+  );
+  await sql`update loans set ${set}
+    from (select value ->> 0 as id, value ->> 1 as p, value ->> 2 as i, value ->> 3 as f,
+      value ->> 4 as pen, value ->> 5 as o, value ->> 6 as t, value ->> 7 as od, value ->> 8 as dpd,
+      value ->> 9 as c, value ->> 10 as nd, value ->> 11 as ed from json_each(${json})) as s
+    where loans.id = s.id`.execute(tx);
 }

@@ -5,8 +5,9 @@ import type { SchemaDialect } from './schema-dialect.ts';
  * Faster end of day. `loan_eod_inputs` holds each loan's compact end-of-day input (what the daily
  * snapshot reads, written with the servicing state), so end of day never reads the state JSON.
  * The `loans_eod` index goes: end of day walks loans by primary key, and without an index on
- * `eod_date` its daily row update touches no indexed column (on PostgreSQL a heap-only update,
- * given room on the page: fillfactor 80). The scratch table `eod_staging` is no longer used.
+ * `eod_date` its daily row update touches no indexed column. On PostgreSQL loan pages are filled
+ * half, so the new version of every row of a page fits on the page when one batch updates them
+ * all (a heap-only update: no index entries, and yesterday's versions are pruned in place). The scratch table `eod_staging` is no longer used.
  */
 export async function up(db: Kysely<unknown>, d: SchemaDialect): Promise<void> {
   await db.schema
@@ -16,5 +17,5 @@ export async function up(db: Kysely<unknown>, d: SchemaDialect): Promise<void> {
     .execute();
   await db.schema.dropIndex('loans_eod').ifExists().execute();
   await db.schema.dropTable('eod_staging').ifExists().execute();
-  for (const statement of d.fillfactor('loans', 80)) await sql.raw(statement).execute(db);
+  for (const statement of d.fillfactor('loans', 50)) await sql.raw(statement).execute(db);
 }
