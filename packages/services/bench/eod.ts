@@ -77,7 +77,9 @@ async function growBook(ctx: ServiceContext, n: number): Promise<number> {
     onProgress: (done) => {
       if (done - reported < 100_000) return;
       reported = done;
-      process.stderr.write(`  seeded ${done} loans (${Math.round((performance.now() - started) / 1000)} s)\n`);
+      process.stderr.write(
+        `  seeded ${done} loans (${Math.round((performance.now() - started) / 1000)} s)\n`,
+      );
     },
   });
   return (performance.now() - started) / 1000;

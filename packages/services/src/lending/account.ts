@@ -5,10 +5,10 @@ import {
   type ClassificationThresholds,
   type Components,
   classifyLoan,
-  type InstallmentState,
   copyInstallments,
   createLoan,
   daysPastDue,
+  type InstallmentState,
   type LoanCategory,
   type LoanErrorCode,
   type LoanEvent,
@@ -394,7 +394,10 @@ export function effectsOf(acc: ServicingAccount): Effect[] {
  * end of day reads a compact copy ({@link encodeEodInput}) instead of the whole account.
  */
 export interface SnapshotAccount {
-  readonly engine: Pick<LoanState, 'status' | 'disbursementDate' | 'asOf' | 'installments' | 'overpaymentMinor'> & {
+  readonly engine: Pick<
+    LoanState,
+    'status' | 'disbursementDate' | 'asOf' | 'installments' | 'overpaymentMinor'
+  > & {
     readonly spec: { readonly rounding?: LoanState['spec']['rounding'] };
     readonly config: { readonly penalty?: PenaltyConfig | null | undefined };
   };
@@ -560,9 +563,24 @@ export function decodeEodInput(text: string): SnapshotAccount {
       n: r[0] as number,
       fromDate: text[1] as LocalDate,
       dueDate: text[2] as LocalDate,
-      due: { principal: r[3] as number, interest: r[4] as number, fee: r[5] as number, penalty: r[6] as number },
-      paid: { principal: r[7] as number, interest: r[8] as number, fee: r[9] as number, penalty: r[10] as number },
-      waived: { principal: r[11] as number, interest: r[12] as number, fee: r[13] as number, penalty: r[14] as number },
+      due: {
+        principal: r[3] as number,
+        interest: r[4] as number,
+        fee: r[5] as number,
+        penalty: r[6] as number,
+      },
+      paid: {
+        principal: r[7] as number,
+        interest: r[8] as number,
+        fee: r[9] as number,
+        penalty: r[10] as number,
+      },
+      waived: {
+        principal: r[11] as number,
+        interest: r[12] as number,
+        fee: r[13] as number,
+        penalty: r[14] as number,
+      },
       writtenOff: {
         principal: r[15] as number,
         interest: r[16] as number,

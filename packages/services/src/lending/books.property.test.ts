@@ -1,8 +1,8 @@
 import { AppError } from '@puhui/core';
-import { accountTotalsOf, listLoanTransactions, type Store } from '@puhui/store';
-import { describeEachDatabase } from '@puhui/store/testing';
 import { DEFAULT_CLASSIFICATION_THRESHOLDS } from '@puhui/loans';
 import { addDays, type LocalDate } from '@puhui/money';
+import { accountTotalsOf, listLoanTransactions, type Store } from '@puhui/store';
+import { describeEachDatabase } from '@puhui/store/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServiceContext } from '../context.ts';
@@ -131,7 +131,13 @@ describeEachDatabase('books under random operations (property)', (db) => {
       .innerJoin('loan_eod_inputs', 'loan_eod_inputs.loan_id', 'loan_states.loan_id')
       .select(['loan_states.loan_id', 'loan_states.state', 'loan_eod_inputs.input'])
       .execute();
-    expect(stored.length).toBe(await store.db.selectFrom('loans').select('id').execute().then((r) => r.length));
+    expect(stored.length).toBe(
+      await store.db
+        .selectFrom('loans')
+        .select('id')
+        .execute()
+        .then((r) => r.length),
+    );
     const rules = { basis: 'accrual' as const, thresholds: DEFAULT_CLASSIFICATION_THRESHOLDS };
     for (const s of stored) {
       const account = JSON.parse(s.state) as ServicingAccount;

@@ -26,7 +26,7 @@ interface Pattern {
 
 const ID_CHAR = 'A-Za-z0-9_';
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -40,11 +40,17 @@ function patternOf(ctx: ServiceContext, book: LoanBook): Pattern {
     // End of day names its entries after the loan; every other entry has an id of its own.
     ...book.entries.map(
       (e) =>
-        [e.id, (id: string) => (e.id.includes(loanId) ? e.id.replace(loanId, id) : ctx.ids.next('je'))] as const,
+        [
+          e.id,
+          (id: string) => (e.id.includes(loanId) ? e.id.replace(loanId, id) : ctx.ids.next('je')),
+        ] as const,
     ),
   ];
   const byLength = [...ids.map(([id]) => id)].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![${ID_CHAR}])(${byLength.map(escape).join('|')})(?![${ID_CHAR}])`, 'g');
+  const pattern = new RegExp(
+    `(?<![${ID_CHAR}])(${byLength.map(escapeRegExp).join('|')})(?![${ID_CHAR}])`,
+    'g',
+  );
   const text = JSON.stringify(book);
   const parts: string[] = [];
   const slots: string[] = [];
@@ -62,7 +68,8 @@ function copyOf(ctx: ServiceContext, p: Pattern, borrower: { phone: string; full
   const loanId = ctx.ids.next('loan');
   const fresh = new Map(p.ids.map(([id, make]) => [id, make(loanId)]));
   let text = p.parts[0] as string;
-  for (let k = 0; k < p.slots.length; k++) text += fresh.get(p.slots[k] as string) + (p.parts[k + 1] as string);
+  for (let k = 0; k < p.slots.length; k++)
+    text += fresh.get(p.slots[k] as string) + (p.parts[k + 1] as string);
   const book = JSON.parse(text) as LoanBook;
   return { ...book, borrower: { ...book.borrower, phone: borrower.phone, full_name: borrower.fullName } };
 }

@@ -26,12 +26,7 @@ import {
 import { nowIso, type Principal, type ServiceContext } from '../context.ts';
 import { audit } from '../platform/audit.ts';
 import { emit } from '../platform/events.ts';
-import {
-  decodeEodInput,
-  encodeEodInput,
-  type ServicingAccount,
-  snapshotOf,
-} from './account.ts';
+import { decodeEodInput, encodeEodInput, type ServicingAccount, snapshotOf } from './account.ts';
 import { businessDate, CHART, postEntries } from './books.ts';
 import { positionOf, productConfigOf, rulesOf } from './loans.ts';
 import { planPostings } from './posting.ts';

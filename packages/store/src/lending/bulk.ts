@@ -1,5 +1,5 @@
-import type { BorrowerRow } from '../borrowers.ts';
 import { sql } from 'kysely';
+import type { BorrowerRow } from '../borrowers.ts';
 import type { Executor, Store, Tx } from '../store.ts';
 import { appendEntries, findEntries, type StoredEntry } from './journal.ts';
 import {
