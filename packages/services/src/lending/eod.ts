@@ -43,6 +43,11 @@ export interface EodOptions {
   readonly worker?: string;
   /** Called after every committed batch. */
   readonly onProgress?: (p: EodProgress) => void;
+  /**
+   * Batches this worker keeps in flight at once on PostgreSQL (default 2), so computing one
+   * overlaps the database writing another; SQLite, with its single writer, always runs one.
+   */
+  readonly lanes?: number;
   /** How long a worker waits between checks while others finish a run (ms, default 100). */
   readonly pollMs?: number;
   /** Give up when no loan of the date was processed by anyone for this long (ms, default 120 s). */
@@ -145,17 +150,31 @@ async function closeDate(ctx: ServiceContext, date: string, options: EodOptions)
   let processed = 0;
   let idle = 0;
   let lastPending = pending;
+  // On PostgreSQL several batches are in flight at once (each claims its own loans with SKIP
+  // LOCKED), so computing one overlaps the database writing another.
+  const lanes = ctx.store.capabilities.skipLocked ? Math.max(1, options.lanes ?? 2) : 1;
   for (;;) {
-    let cursor = '';
-    for (;;) {
-      const batch = await ctx.store.transaction((tx) =>
-        processBatch(ctx, tx, date, cursor, batchSize, worker),
-      );
-      if (batch === null) break;
-      processed += batch.loans;
-      cursor = batch.lastId;
-      options.onProgress?.({ date, processed, pending });
-    }
+    let failed = false;
+    const lane = async () => {
+      let cursor = '';
+      while (!failed) {
+        const batch = await ctx.store.transaction((tx) =>
+          processBatch(ctx, tx, date, cursor, batchSize, worker),
+        );
+        if (batch === null) return;
+        processed += batch.loans;
+        cursor = batch.lastId;
+        options.onProgress?.({ date, processed, pending });
+      }
+    };
+    await Promise.all(
+      Array.from({ length: lanes }, () =>
+        lane().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
     const finished = await ctx.store.transaction((tx) => finishDate(ctx, tx, date));
     if (finished) {
       const run = await findEodRun(ctx.store.db, date);
