@@ -4,25 +4,32 @@
 //
 //   npm run bench -w @puhui/services                      # N = 10,000
 //   BENCH_LOANS=10000,100000 npm run bench -w @puhui/services
+//   BENCH_DATABASES=postgres BENCH_DATABASE_URL=postgres://… npm run bench -w @puhui/services
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock, randomIds } from '@puhui/core';
-import { appendEntries, findLoan, type LoanRow, openStore, type Store, type StoredEntry } from '@puhui/store';
+import { appendEntries, openStore, type Store, type StoredEntry } from '@puhui/store';
 import pg from 'pg';
 import { endOfDay, outboxNotifier, type ServiceContext } from '../src/index.ts';
+import { cloneLoans } from '../src/lending/bulk-book.ts';
 import { activeLoan, activeProduct } from '../src/lending/test-support.ts';
 
 const SIZES = (process.env.BENCH_LOANS ?? '10000').split(',').map(Number);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/** Which databases to measure (default: SQLite, and PostgreSQL when a URL is set). */
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 
 function context(store: Store): ServiceContext {
   const clock = manualClock('2026-01-05T02:00:00Z');
+  // Ids begin with their creation time, so a real book's id order follows the order loans were
+  // written in; the frozen clock would shuffle them, so ids take one millisecond each.
+  let tick = clock.now().getTime();
   const ctx: ServiceContext = {
     store,
     clock,
-    ids: randomIds(clock),
+    ids: randomIds({ now: () => new Date(tick++) }),
     notifier: outboxNotifier(
       () => ctx,
       () => {},
@@ -41,44 +48,56 @@ function context(store: Store): ServiceContext {
   return ctx;
 }
 
-/** N active loans cloned from one real loan (bulk rows, and the matching disbursement balances). */
-async function growBook(ctx: ServiceContext, n: number): Promise<void> {
+/** Terms of the template loans the book is copied from (a mix of sizes and lengths). */
+const TEMPLATES = [
+  { principalMinor: 1_200_000, repayments: 12 },
+  { principalMinor: 600_000, repayments: 6 },
+  { principalMinor: 3_000_000, repayments: 24 },
+  { principalMinor: 300_000, repayments: 3 },
+];
+
+/**
+ * N active loans: a few made through the services and closed through their disbursement date,
+ * then copied with fresh ids and borrowers by the bulk path (the same rows the services write).
+ * Returns the seconds it took.
+ */
+async function growBook(ctx: ServiceContext, n: number): Promise<number> {
+  const started = performance.now();
   await activeProduct(ctx, 'BENCH');
-  const templateId = await activeLoan(ctx, {
-    productCode: 'BENCH',
-    principalMinor: 1_200_000,
-    repayments: 12,
+  const templateIds: string[] = [];
+  for (const terms of TEMPLATES.slice(0, n))
+    templateIds.push(await activeLoan(ctx, { productCode: 'BENCH', ...terms }));
+  // Close the disbursement date, so the measured date is a plain accrual day for every loan.
+  await endOfDay(ctx, { date: '2026-01-05' });
+  let reported = 0;
+  await cloneLoans(ctx, {
+    templateIds,
+    count: n - templateIds.length,
+    borrower: (i) => ({ phone: `+86150${String(i).padStart(8, '0')}`, fullName: `Bench borrower ${i}` }),
+    onProgress: (done) => {
+      if (done - reported < 100_000) return;
+      reported = done;
+      process.stderr.write(
+        `  seeded ${done} loans (${Math.round((performance.now() - started) / 1000)} s)\n`,
+      );
+    },
   });
-  const { state, ...template } = (await findLoan(ctx.store.db, templateId)) as LoanRow;
-  const principal = Number(template.principal_outstanding_minor);
-  const chunk = 500;
-  for (let i = 1; i < n; i += chunk) {
-    const ids: string[] = [];
-    for (let k = i; k < Math.min(n, i + chunk); k++) ids.push(`loan_b${String(k).padStart(8, '0')}`);
-    await ctx.store.db
-      .insertInto('loans')
-      .values(ids.map((id) => ({ ...template, id })))
-      .execute();
-    await ctx.store.db
-      .insertInto('loan_states')
-      .values(ids.map((id) => ({ loan_id: id, borrower_id: template.borrower_id, state })))
-      .execute();
-  }
-  await ctx.store.db
-    .updateTable('account_balances')
-    .set((eb) => ({ debit_minor: eb('debit_minor', '+', principal * (n - 1)) }))
-    .where('account', '=', '1303')
-    .execute();
-  await ctx.store.db
-    .updateTable('account_balances')
-    .set((eb) => ({ credit_minor: eb('credit_minor', '+', principal * (n - 1)) }))
-    .where('account', '=', '1002:alipay')
-    .execute();
+  return (performance.now() - started) / 1000;
+}
+
+/** Wall and this process's CPU milliseconds since `from`. */
+function elapsed(from: { wall: number; cpu: NodeJS.CpuUsage }): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage(from.cpu);
+  return { wall: performance.now() - from.wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+function now(): { wall: number; cpu: NodeJS.CpuUsage } {
+  return { wall: performance.now(), cpu: process.cpuUsage() };
 }
 
 /** The baseline: append `lines` journal lines (two-line entries, 1,000 entries a transaction). */
-async function baseline(store: Store, lines: number): Promise<number> {
-  const started = performance.now();
+async function baseline(store: Store, lines: number): Promise<{ wall: number; cpu: number }> {
+  const started = now();
   const entries = Math.ceil(lines / 2);
   for (let i = 0; i < entries; i += 1000) {
     const batch: StoredEntry[] = [];
@@ -99,18 +118,22 @@ async function baseline(store: Store, lines: number): Promise<number> {
       });
     await store.transaction((tx) => appendEntries(tx, batch, '2026-01-06T00:00:00.000Z'));
   }
-  return performance.now() - started;
+  return elapsed(started);
 }
 
 interface Figures {
   database: string;
   loans: number;
+  seedSeconds: number;
   eodMs: number;
   loansPerSecond: number;
   lines: number;
   baselineMs: number;
   ratio: number;
+  /** CPU time of this process, EOD ÷ baseline: steadier than wall time on a busy machine, and all of the work on SQLite. */
+  cpuRatio: number;
   peakRssMb: number;
+  seedPeakRssMb: number;
   heapGrowthMb: number;
 }
 
@@ -123,22 +146,23 @@ async function measure(
   try {
     await store.migrate();
     const ctx = context(store);
-    await growBook(ctx, n);
-    // Close the disbursement date first, so the measured date is a plain accrual day for every loan.
-    await endOfDay(ctx, { date: '2026-01-05', batchSize: 1000 });
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    const seedSeconds = await growBook(ctx, n);
+    const seedPeak = peak;
     const before = await store.db
       .selectFrom('journal_lines')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 50);
-    const started = performance.now();
+    peak = process.memoryUsage().rss;
+    const started = now();
     await endOfDay(ctx, { date: '2026-01-06', batchSize: 1000 });
-    const eodMs = performance.now() - started;
+    const eod = elapsed(started);
+    const eodMs = eod.wall;
     clearInterval(sampler);
     const heapGrowth = process.memoryUsage().heapUsed - heap0;
     const after = await store.db
@@ -146,16 +170,20 @@ async function measure(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     const lines = Number(after.n) - Number(before.n);
-    const baselineMs = await baseline(store, lines);
+    const base = await baseline(store, lines);
+    const baselineMs = base.wall;
     return {
       database,
       loans: n,
+      seedSeconds: Math.round(seedSeconds),
       eodMs: Math.round(eodMs),
       loansPerSecond: Math.round((n / eodMs) * 1000),
       lines,
       baselineMs: Math.round(baselineMs),
       ratio: Number((eodMs / baselineMs).toFixed(2)),
+      cpuRatio: Number((eod.cpu / base.cpu).toFixed(2)),
       peakRssMb: Math.round(peak / 1_048_576),
+      seedPeakRssMb: Math.round(seedPeak / 1_048_576),
       heapGrowthMb: Math.round(heapGrowth / 1_048_576),
     };
   } finally {
@@ -196,9 +224,11 @@ const postgres = (url: string) => async () => {
 
 const results: Figures[] = [];
 for (const n of SIZES) {
-  results.push(await measure('sqlite', sqlite, n));
-  console.log(JSON.stringify(results[results.length - 1]));
-  if (PG_URL) {
+  if (DATABASES.includes('sqlite')) {
+    results.push(await measure('sqlite', sqlite, n));
+    console.log(JSON.stringify(results[results.length - 1]));
+  }
+  if (PG_URL && DATABASES.includes('postgres')) {
     results.push(await measure('postgres', postgres(PG_URL), n));
     console.log(JSON.stringify(results[results.length - 1]));
   }
@@ -207,9 +237,9 @@ console.log(
   '\nEnd of day, one business date (interest accrual on every loan, then provisioning and reconciliation)',
 );
 console.log(
-  'database  loans      EOD ms   loans/s  lines     baseline ms  ratio  peak RSS MB  heap growth MB',
+  'database  loans      seed s  EOD ms   loans/s  lines     baseline ms  ratio  CPU ratio  peak RSS MB (seeding)  heap growth MB',
 );
 for (const r of results)
   console.log(
-    `${r.database.padEnd(9)} ${String(r.loans).padEnd(10)} ${String(r.eodMs).padEnd(8)} ${String(r.loansPerSecond).padEnd(8)} ${String(r.lines).padEnd(9)} ${String(r.baselineMs).padEnd(12)} ${String(r.ratio).padEnd(6)} ${String(r.peakRssMb).padEnd(12)} ${r.heapGrowthMb}`,
+    `${r.database.padEnd(9)} ${String(r.loans).padEnd(10)} ${String(r.seedSeconds).padEnd(7)} ${String(r.eodMs).padEnd(8)} ${String(r.loansPerSecond).padEnd(8)} ${String(r.lines).padEnd(9)} ${String(r.baselineMs).padEnd(12)} ${String(r.ratio).padEnd(6)} ${String(r.cpuRatio).padEnd(10)} ${`${r.peakRssMb} (${r.seedPeakRssMb})`.padEnd(22)} ${r.heapGrowthMb}`,
   );

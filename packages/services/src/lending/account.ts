@@ -8,11 +8,13 @@ import {
   copyInstallments,
   createLoan,
   daysPastDue,
+  type InstallmentState,
   type LoanCategory,
   type LoanErrorCode,
   type LoanEvent,
   type LoanState,
   outstanding,
+  type PenaltyConfig,
   payoffQuoteOf,
   type ScheduleSpec,
   type ServicingConfig,
@@ -145,7 +147,7 @@ export function outstandingCharge(c: Charge): number {
  * it: a working copy the snapshot, arrears and what-is-due views read.
  */
 export function installmentsAt(
-  acc: ServicingAccount,
+  acc: SnapshotAccount,
   date: string,
 ): { at: LocalDate; work: WorkingInstallment[] } {
   const engine = acc.engine;
@@ -403,6 +405,22 @@ export function effectsOf(acc: ServicingAccount): Effect[] {
   return out;
 }
 
+/**
+ * The part of a servicing account a snapshot reads: the schedule as serviced, the penalty rule,
+ * rounding, status and dates, overpayment and the charges. A full {@link ServicingAccount} is one;
+ * end of day reads a compact copy ({@link encodeEodInput}) instead of the whole account.
+ */
+export interface SnapshotAccount {
+  readonly engine: Pick<
+    LoanState,
+    'status' | 'disbursementDate' | 'asOf' | 'installments' | 'overpaymentMinor'
+  > & {
+    readonly spec: { readonly rounding?: LoanState['spec']['rounding'] };
+    readonly config: { readonly penalty?: PenaltyConfig | null | undefined };
+  };
+  readonly charges: readonly Charge[];
+}
+
 /** Product rules a snapshot needs. */
 export interface SnapshotRules {
   readonly basis: 'cash' | 'accrual';
@@ -435,7 +453,7 @@ const ZERO_COMPONENTS: Components = { principal: 0, interest: 0, fee: 0, penalty
  *
  * @example snapshotOf(account, '2026-05-01', { basis: 'accrual', thresholds: DEFAULT_CLASSIFICATION_THRESHOLDS }).dpd
  */
-export function snapshotOf(acc: ServicingAccount, date: string, rules: SnapshotRules): LoanSnapshot {
+export function snapshotOf(acc: SnapshotAccount, date: string, rules: SnapshotRules): LoanSnapshot {
   const engine = acc.engine;
   const classify = (dpd: number) =>
     classifyLoan({
@@ -506,5 +524,98 @@ export function snapshotOf(acc: ServicingAccount, date: string, rules: SnapshotR
       fee: quote.feesMinor + chargeFee,
       penalty: quote.penaltiesMinor + chargePenalty,
     },
+  };
+}
+
+/** `[n, fromDate, dueDate, due×4, paid×4, waived×4, writtenOff×4, penaltyPending, penaltyAccruedTo?]` */
+type EncodedInstallment = Array<string | number>;
+
+const PARTS = ['due', 'paid', 'waived', 'writtenOff'] as const;
+const COMPONENT_KEYS = ['principal', 'interest', 'fee', 'penalty'] as const;
+
+/**
+ * The compact end-of-day input of an account: exactly what {@link snapshotOf} reads (instalments
+ * as arrays, charges still outstanding), about a fifth of the account's JSON. Stored beside the
+ * account whenever it changes, so end of day never parses the event log.
+ *
+ * @example snapshotOf(decodeEodInput(encodeEodInput(account)), date, rules) // same as snapshotOf(account, …)
+ */
+export function encodeEodInput(acc: SnapshotAccount): string {
+  const e = acc.engine;
+  return JSON.stringify({
+    s: e.status,
+    d: e.disbursementDate,
+    a: e.asOf,
+    o: e.overpaymentMinor,
+    r: e.spec.rounding ?? null,
+    p: e.config.penalty ?? null,
+    i: e.installments.map((i): EncodedInstallment => {
+      const row: EncodedInstallment = [i.n, i.fromDate, i.dueDate];
+      for (const part of PARTS) for (const c of COMPONENT_KEYS) row.push(i[part][c]);
+      row.push(i.penaltyPendingMinor);
+      if (i.penaltyAccruedTo !== null) row.push(i.penaltyAccruedTo);
+      return row;
+    }),
+    c: acc.charges.filter((c) => outstandingCharge(c) > 0),
+  });
+}
+
+/** Reads {@link encodeEodInput}'s text back as an account {@link snapshotOf} accepts. */
+export function decodeEodInput(text: string): SnapshotAccount {
+  const raw = JSON.parse(text) as {
+    s: LoanState['status'];
+    d: LocalDate | null;
+    a: LocalDate | null;
+    o: number;
+    r: LoanState['spec']['rounding'] | null;
+    p: PenaltyConfig | null;
+    i: EncodedInstallment[];
+    c: Charge[];
+  };
+  const installments: InstallmentState[] = raw.i.map((text) => {
+    const r = text as number[];
+    return {
+      n: r[0] as number,
+      fromDate: text[1] as LocalDate,
+      dueDate: text[2] as LocalDate,
+      due: {
+        principal: r[3] as number,
+        interest: r[4] as number,
+        fee: r[5] as number,
+        penalty: r[6] as number,
+      },
+      paid: {
+        principal: r[7] as number,
+        interest: r[8] as number,
+        fee: r[9] as number,
+        penalty: r[10] as number,
+      },
+      waived: {
+        principal: r[11] as number,
+        interest: r[12] as number,
+        fee: r[13] as number,
+        penalty: r[14] as number,
+      },
+      writtenOff: {
+        principal: r[15] as number,
+        interest: r[16] as number,
+        fee: r[17] as number,
+        penalty: r[18] as number,
+      },
+      penaltyPendingMinor: r[19] as number,
+      penaltyAccruedTo: (text[20] as LocalDate | undefined) ?? null,
+    };
+  });
+  return {
+    engine: {
+      status: raw.s,
+      disbursementDate: raw.d,
+      asOf: raw.a,
+      overpaymentMinor: raw.o,
+      installments,
+      spec: raw.r === null ? {} : { rounding: raw.r },
+      config: { penalty: raw.p },
+    },
+    charges: raw.c,
   };
 }

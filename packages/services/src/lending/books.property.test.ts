@@ -1,9 +1,12 @@
 import { AppError } from '@puhui/core';
+import { DEFAULT_CLASSIFICATION_THRESHOLDS } from '@puhui/loans';
+import { addDays, type LocalDate } from '@puhui/money';
 import { accountTotalsOf, listLoanTransactions, type Store } from '@puhui/store';
 import { describeEachDatabase } from '@puhui/store/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServiceContext } from '../context.ts';
+import { decodeEodInput, encodeEodInput, type ServicingAccount, snapshotOf } from './account.ts';
 import { CHART } from './books.ts';
 import { endOfDay } from './eod.ts';
 import {
@@ -120,6 +123,28 @@ describeEachDatabase('books under random operations (property)', (db) => {
       )
       .execute();
     expect(negative).toEqual([]);
+    // End of day reads the compact input: it must always be the account's, and give the same snapshot.
+    const open = (await store.db.selectFrom('business_date').select('open_date').executeTakeFirstOrThrow())
+      .open_date;
+    const stored = await store.db
+      .selectFrom('loan_states')
+      .innerJoin('loan_eod_inputs', 'loan_eod_inputs.loan_id', 'loan_states.loan_id')
+      .select(['loan_states.loan_id', 'loan_states.state', 'loan_eod_inputs.input'])
+      .execute();
+    expect(stored.length).toBe(
+      await store.db
+        .selectFrom('loans')
+        .select('id')
+        .execute()
+        .then((r) => r.length),
+    );
+    const rules = { basis: 'accrual' as const, thresholds: DEFAULT_CLASSIFICATION_THRESHOLDS };
+    for (const s of stored) {
+      const account = JSON.parse(s.state) as ServicingAccount;
+      expect(s.input, s.loan_id).toBe(encodeEodInput(account));
+      for (const date of [open, addDays(open as LocalDate, 45)])
+        expect(snapshotOf(decodeEodInput(s.input), date, rules)).toEqual(snapshotOf(account, date, rules));
+    }
   }
 
   it('keeps the books balanced and reconciled whatever happens', { timeout: 600_000 }, async () => {

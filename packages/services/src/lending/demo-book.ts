@@ -1,3 +1,4 @@
+import { createRng } from '@puhui/core';
 import { addDays, type LocalDate } from '@puhui/money';
 import { findActiveProduct, findLoan, findUserByUsername, type LoanRow, setOpenDate } from '@puhui/store';
 import { createBorrower } from '../borrowers.ts';
@@ -44,18 +45,6 @@ export interface DemoBookSummary {
 }
 
 type Behaviour = 'on_time' | 'late' | 'prepaid' | 'defaulted' | 'written_off';
-
-/** A small, fast, seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const PRODUCTS: ReadonlyArray<{ code: string; name: string; config: ProductConfig; weight: number }> = [
   {
@@ -119,7 +108,8 @@ export async function seedDemoBook(
 ): Promise<DemoBookSummary> {
   const total = options.loans ?? 5_000;
   const days = options.days ?? 365;
-  const rand = prng(options.seed ?? 2026);
+  const rng = createRng(options.seed ?? 2026);
+  const rand = rng.next;
   const to = addDays(today(ctx) as LocalDate, -1);
   const from = addDays(to, -(days - 1));
   const behaviours: Record<Behaviour, number> = {

@@ -3,6 +3,7 @@ import { findLoan, journalCounts, type Store } from '@puhui/store';
 import { describeEachDatabase } from '@puhui/store/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServiceContext } from '../context.ts';
+import { encodeEodInput, type ServicingAccount } from './account.ts';
 import { businessDate } from './books.ts';
 import { endOfDay } from './eod.ts';
 import { classifyLoanByStaff, getLoan, repayLoan } from './loans.ts';
@@ -92,6 +93,34 @@ describeEachDatabase('end of day', (db) => {
     expect((await getLoan(ctx, STAFF.officer, loanId)).classification).toBe('doubtful');
     const summary = await portfolioAt(ctx, '2026-03-11');
     expect(summary.classification.rows.find((r) => r.category === 'doubtful')?.loans).toBe(1);
+    expect((await reconcileBooks(ctx, store.db)).balanced).toBe(true);
+  });
+});
+
+describeEachDatabase('end of day on loans stored before end-of-day inputs', (db) => {
+  let store: Store;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    store = await db.open();
+    ctx = testContext(store, '2026-01-05T02:00:00.000Z');
+    await activeProduct(ctx, 'MICRO');
+  });
+  afterAll(async () => db.dispose(store));
+
+  it('makes a missing input from the servicing state and books the same as with one', async () => {
+    const kept = await activeLoan(ctx, { productCode: 'MICRO', principalMinor: 800_000, repayments: 8 });
+    const lost = await activeLoan(ctx, { productCode: 'MICRO', principalMinor: 800_000, repayments: 8 });
+    await store.db.deleteFrom('loan_eod_inputs').where('loan_id', '=', lost).execute();
+    await endOfDay(ctx, { date: '2026-01-20' });
+    const inputs = await store.db.selectFrom('loan_eod_inputs').selectAll().orderBy('loan_id').execute();
+    expect(inputs.map((i) => i.loan_id).sort()).toEqual([kept, lost].sort());
+    const state = (await findLoan(store.db, lost))?.state as string;
+    expect(inputs.find((i) => i.loan_id === lost)?.input).toBe(
+      encodeEodInput(JSON.parse(state) as ServicingAccount),
+    );
+    const [a, b] = [await getLoan(ctx, STAFF.officer, kept), await getLoan(ctx, STAFF.officer, lost)];
+    expect(b.position).toEqual(a.position);
+    expect(b.position.interestMinor).toBeGreaterThan(0);
     expect((await reconcileBooks(ctx, store.db)).balanced).toBe(true);
   });
 });

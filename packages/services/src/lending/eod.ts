@@ -8,12 +8,16 @@ import {
   claimEodBatch,
   completeEodRun,
   countEodPending,
+  type EodLoanRow,
   eodProgress,
   findEodRun,
+  findLoanStates,
   insertEodBatch,
   type LoanEodUpdate,
   listEodRuns,
   lockEodRun,
+  type StoredEntry,
+  saveEodInputs,
   setOpenDate,
   startEodRun,
   type Tx,
@@ -22,10 +26,11 @@ import {
 import { nowIso, type Principal, type ServiceContext } from '../context.ts';
 import { audit } from '../platform/audit.ts';
 import { emit } from '../platform/events.ts';
-import { type ServicingAccount, snapshotOf } from './account.ts';
+import { decodeEodInput, encodeEodInput, type ServicingAccount, snapshotOf } from './account.ts';
 import { businessDate, CHART, postEntries } from './books.ts';
 import { positionOf, productConfigOf, rulesOf } from './loans.ts';
 import { planPostings } from './posting.ts';
+import type { ProductConfig } from './product-config.ts';
 import { type PortfolioSummary, portfolioSummary, reconcileBooks, requiredAllowance } from './reports.ts';
 
 /** Options of {@link endOfDay}. */
@@ -38,6 +43,11 @@ export interface EodOptions {
   readonly worker?: string;
   /** Called after every committed batch. */
   readonly onProgress?: (p: EodProgress) => void;
+  /**
+   * Batches this worker keeps in flight at once on PostgreSQL (default 2), so computing one
+   * overlaps the database writing another; SQLite, with its single writer, always runs one.
+   */
+  readonly lanes?: number;
   /** How long a worker waits between checks while others finish a run (ms, default 100). */
   readonly pollMs?: number;
   /** Give up when no loan of the date was processed by anyone for this long (ms, default 120 s). */
@@ -140,17 +150,34 @@ async function closeDate(ctx: ServiceContext, date: string, options: EodOptions)
   let processed = 0;
   let idle = 0;
   let lastPending = pending;
+  // On PostgreSQL several batches are in flight at once (each claims its own loans with SKIP
+  // LOCKED), so computing one overlaps the database writing another.
+  const lanes = ctx.store.capabilities.skipLocked ? Math.max(1, options.lanes ?? 2) : 1;
   for (;;) {
-    let cursor = '';
-    for (;;) {
-      const batch = await ctx.store.transaction((tx) =>
-        processBatch(ctx, tx, date, cursor, batchSize, worker),
-      );
-      if (batch === null) break;
-      processed += batch.loans;
-      cursor = batch.lastId;
-      options.onProgress?.({ date, processed, pending });
-    }
+    let failed = false;
+    const lane = async () => {
+      let cursor = '';
+      while (!failed) {
+        const batch = await ctx.store.transaction((tx) =>
+          processBatch(ctx, tx, date, cursor, batchSize, worker),
+        );
+        if (batch === null) return;
+        processed += batch.loans;
+        cursor = batch.lastId;
+        options.onProgress?.({ date, processed, pending });
+        // On SQLite every await resolves at once: a turn of the event loop between batches keeps
+        // a server running its scheduled end of day answering requests.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all(
+      Array.from({ length: lanes }, () =>
+        lane().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
     const finished = await ctx.store.transaction((tx) => finishDate(ctx, tx, date));
     if (finished) {
       const run = await findEodRun(ctx.store.db, date);
@@ -195,16 +222,20 @@ async function processBatch(
 ): Promise<{ loans: number; lastId: string } | null> {
   const rows = await claimEodBatch(tx, ctx.store, date, afterId, limit);
   if (rows.length === 0) return null;
-  const entries: JournalEntry[] = [];
-  const borrowerOf = new Map<string, string>();
+  const inputs = await eodInputsOf(tx, rows);
+  const configs = new Map<string, ProductConfig>();
+  for (const row of rows)
+    if (!configs.has(row.product_id))
+      configs.set(row.product_id, await productConfigOf(ctx, tx, row.product_id));
+  const entries: StoredEntry[] = [];
   const updates: LoanEodUpdate[] = [];
   const events: Array<{ loanId: string; type: string; payload: Record<string, unknown> }> = [];
   const memo = `EOD ${date}`;
-  for (const row of rows) {
-    const config = await productConfigOf(ctx, tx, row.product_id);
+  rows.forEach((row, k) => {
+    const config = configs.get(row.product_id) as ProductConfig;
     let n = 0;
-    const account = JSON.parse(row.state) as ServicingAccount;
-    const snap = snapshotOf(account, date, rulesOf(config, row));
+    // Decoded one at a time, so a batch keeps no parsed accounts alive.
+    const snap = snapshotOf(decodeEodInput(inputs[k] as string), date, rulesOf(config, row));
     const plan = planPostings({
       loanId: row.id,
       currency: row.currency,
@@ -222,10 +253,8 @@ async function processBatch(
       newId: () => `je_eod_${date}_${row.id}_${++n}`,
       memo,
     });
-    for (const e of plan.entries) {
-      entries.push(e);
-      borrowerOf.set(e.id, row.borrower_id);
-    }
+    // One append for the whole batch; each entry keeps its own loan and borrower.
+    for (const e of plan.entries) entries.push({ ...e, borrowerId: row.borrower_id });
     updates.push({
       id: row.id,
       principalOutstandingMinor: snap.position.principalMinor,
@@ -262,13 +291,10 @@ async function processBatch(
         type: 'loan.classification_changed',
         payload: { loanId: row.id, from: row.classification, to: snap.classification, businessDate: date },
       });
-  }
+  });
   const now = nowIso(ctx);
-  if (entries.length > 0) {
-    // One append for the whole batch; each entry keeps its own loan and borrower.
-    await postEntriesByBorrower(ctx, tx, entries, borrowerOf);
-  }
-  await updateLoansEod(tx, updates, now);
+  await appendEntries(tx, entries, now);
+  await updateLoansEod(tx, ctx.store, updates, now);
   for (const e of events) await emit(ctx, tx, `loan:${e.loanId}`, e.type, e.payload);
   const first = rows[0]?.id as string;
   const last = rows[rows.length - 1]?.id as string;
@@ -285,17 +311,26 @@ async function processBatch(
   return { loans: rows.length, lastId: last };
 }
 
-async function postEntriesByBorrower(
-  ctx: ServiceContext,
-  tx: Tx,
-  entries: readonly JournalEntry[],
-  borrowerOf: ReadonlyMap<string, string>,
-): Promise<void> {
-  await appendEntries(
-    tx,
-    entries.map((e) => ({ ...e, borrowerId: borrowerOf.get(e.id) })),
-    nowIso(ctx),
-  );
+/**
+ * The compact end-of-day inputs of a batch, in row order. A loan stored before inputs existed has
+ * its input made from the servicing state once, and saved in the batch's transaction.
+ */
+async function eodInputsOf(tx: Tx, rows: readonly EodLoanRow[]): Promise<string[]> {
+  const missing = rows.filter((r) => r.eod_input === null).map((r) => r.id);
+  const filled = new Map<string, string>();
+  if (missing.length > 0) {
+    const made = (await findLoanStates(tx, missing)).map((s) => ({
+      loanId: s.loan_id,
+      input: encodeEodInput(JSON.parse(s.state) as ServicingAccount),
+    }));
+    await saveEodInputs(tx, made);
+    for (const m of made) filled.set(m.loanId, m.input);
+  }
+  return rows.map((r) => {
+    const input = r.eod_input ?? filled.get(r.id);
+    if (input === undefined) throw new AppError('internal_error', `loan ${r.id} has no servicing state`);
+    return input;
+  });
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   applyAccountEvent,
   type BookPosition,
   effectsOf,
+  encodeEodInput,
   type LoanSnapshot,
   openAccount,
   type ServicingAccount,
@@ -163,7 +164,16 @@ export function loanView(row: LoanRow): LoanView {
 }
 
 /** The sub-ledger position stored on a loan row. */
-export function positionOf(row: LoanRow): BookPosition {
+export function positionOf(
+  row: Pick<
+    LoanRow,
+    | 'principal_outstanding_minor'
+    | 'interest_receivable_minor'
+    | 'fees_receivable_minor'
+    | 'penalties_receivable_minor'
+    | 'overpayment_minor'
+  >,
+): BookPosition {
   return {
     principalMinor: Number(row.principal_outstanding_minor),
     interestMinor: Number(row.interest_receivable_minor),
@@ -402,7 +412,7 @@ export async function submitLoan(
     created_at: now,
     updated_at: now,
   };
-  await insertLoan(tx, row);
+  await insertLoan(tx, row, encodeEodInput(opened.account));
   await recordStatus(ctx, tx, actor, row, null, 'submitted', date);
   await audit(ctx, tx, actor, {
     action: 'loan.submit',
@@ -622,6 +632,7 @@ async function operate(
     ...snapshotColumns(snapshot),
     status,
     state: JSON.stringify(account),
+    eodInput: encodeEodInput(account),
     disbursed_on: account.engine.disbursementDate ?? null,
     closed_on: closing ? (row.closed_on ?? date) : null,
     updated_at: now,

@@ -1,3 +1,4 @@
+export * from './bulk.ts';
 export * from './eod.ts';
 export * from './journal.ts';
 export * from './loans.ts';

@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor, Store, Tx } from '../store.ts';
 import type {
   LoanAccountStatus,
@@ -12,14 +12,15 @@ export type LoanRow = Selectable<LoansTable> & { state: string };
 export type LoanTransactionRow = Selectable<LoanTransactionsTable>;
 export type LoanStatusChangeRow = Selectable<LoanStatusChangesTable>;
 
-/** Inserts a loan account. */
-export async function insertLoan(db: Executor, row: LoanRow): Promise<void> {
+/** Inserts a loan account with its servicing state and compact end-of-day input. */
+export async function insertLoan(db: Executor, row: LoanRow, eodInput: string): Promise<void> {
   const { state, ...loan } = row;
   await db.insertInto('loans').values(loan).execute();
   await db
     .insertInto('loan_states')
     .values({ loan_id: row.id, borrower_id: row.borrower_id, state })
     .execute();
+  await db.insertInto('loan_eod_inputs').values({ loan_id: row.id, input: eodInput }).execute();
 }
 
 /** Loans joined with their state. */
@@ -53,20 +54,51 @@ export async function lockLoan(
   return q.executeTakeFirst();
 }
 
-/** Updates a loan and bumps its version. */
+/**
+ * Updates a loan and bumps its version. A new servicing state always comes with its compact
+ * end-of-day input, so the two never disagree.
+ */
 export async function updateLoan(
   db: Executor,
   id: string,
-  patch: Omit<Updateable<LoansTable>, 'id' | 'version'> & { state?: string },
+  patch: Omit<Updateable<LoansTable>, 'id' | 'version'> &
+    ({ state?: undefined; eodInput?: undefined } | { state: string; eodInput: string }),
 ): Promise<void> {
-  const { state, ...columns } = patch;
+  const { state, eodInput, ...columns } = patch;
   await db
     .updateTable('loans')
     .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
-  if (state !== undefined)
+  if (state !== undefined) {
     await db.updateTable('loan_states').set({ state }).where('loan_id', '=', id).execute();
+    await saveEodInputs(db, [{ loanId: id, input: eodInput }]);
+  }
+}
+
+/**
+ * Writes loans' compact end-of-day inputs (inserting or replacing). End of day also fills in the
+ * input of a loan stored before inputs existed.
+ */
+export async function saveEodInputs(
+  db: Executor,
+  rows: ReadonlyArray<{ loanId: string; input: string }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('loan_eod_inputs')
+    .values(rows.map((r) => ({ loan_id: r.loanId, input: r.input })))
+    .onConflict((oc) => oc.column('loan_id').doUpdateSet({ input: sql`excluded.input` }))
+    .execute();
+}
+
+/** The servicing states of the given loans. */
+export async function findLoanStates(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Array<{ loan_id: string; state: string }>> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('loan_states').select(['loan_id', 'state']).where('loan_id', 'in', ids).execute();
 }
 
 /** A loan row as lists show it: with its borrower's name. */

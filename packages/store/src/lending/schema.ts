@@ -69,6 +69,12 @@ export interface LoanStatesTable {
   state: string;
 }
 
+/** The compact end-of-day input of a loan (JSON owned by the services layer, written with the state). */
+export interface LoanEodInputsTable {
+  loan_id: string;
+  input: string;
+}
+
 /** One business transaction on a loan (disbursement, repayment, charge, waiver, write-off, reversal). */
 export interface LoanTransactionsTable {
   id: string;
@@ -160,22 +166,6 @@ export interface EodBatchesTable {
   committed_at: string;
 }
 
-/** Scratch rows of an end-of-day batch update (empty outside a batch transaction). */
-export interface EodStagingTable {
-  id: string;
-  p: number;
-  i: number;
-  f: number;
-  pen: number;
-  o: number;
-  t: number;
-  od: number;
-  dpd: number;
-  c: string;
-  nd: string | null;
-  ed: string;
-}
-
 /** The open business date (one row). */
 export interface BusinessDateTable {
   id: number;
@@ -188,6 +178,7 @@ export interface LendingTables {
   loan_products: LoanProductsTable;
   loans: LoansTable;
   loan_states: LoanStatesTable;
+  loan_eod_inputs: LoanEodInputsTable;
   loan_transactions: LoanTransactionsTable;
   loan_status_changes: LoanStatusChangesTable;
   journal_entries: JournalEntriesTable;
@@ -195,7 +186,6 @@ export interface LendingTables {
   account_balances: AccountBalancesTable;
   eod_runs: EodRunsTable;
   eod_batches: EodBatchesTable;
-  eod_staging: EodStagingTable;
   business_date: BusinessDateTable;
 }
 

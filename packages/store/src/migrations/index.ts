@@ -4,6 +4,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-lending.ts';
 import * as m0003 from './0003-risk.ts';
 import * as m0004 from './0004-siting.ts';
+import * as m0005 from './0005-eod-inputs.ts';
 import * as m0006 from './0006-payments.ts';
 import type { SchemaDialect } from './schema-dialect.ts';
 
@@ -21,6 +22,7 @@ export const migrationList: ReadonlyArray<readonly [string, DialectMigration]> =
   ['0002-lending', m0002],
   ['0003-risk', m0003],
   ['0004-siting', m0004],
+  ['0005-eod-inputs', m0005],
   ['0006-payments', m0006],
 ];
 

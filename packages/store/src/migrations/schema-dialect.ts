@@ -11,6 +11,8 @@ export interface SchemaDialect {
   serialPrimaryKey(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Statements that make `table` refuse UPDATE (append-only rows; corrections are new rows). */
   appendOnly(table: string): readonly string[];
+  /** Statements that leave `percent` of each new table page filled, so row updates can stay on their page (PostgreSQL only). */
+  fillfactor(table: string, percent: number): readonly string[];
 }
 
 export const sqliteSchema: SchemaDialect = {
@@ -20,6 +22,7 @@ export const sqliteSchema: SchemaDialect = {
   appendOnly: (table) => [
     `create trigger ${table}_append_only before update on ${table} begin select raise(abort, '${table} is append-only'); end`,
   ],
+  fillfactor: () => [],
 };
 
 export const postgresSchema: SchemaDialect = {
@@ -30,4 +33,5 @@ export const postgresSchema: SchemaDialect = {
     `create or replace function puhui_append_only() returns trigger language plpgsql as $$ begin raise exception '% is append-only', tg_table_name; end $$`,
     `create trigger ${table}_append_only before update on ${table} for each row execute function puhui_append_only()`,
   ],
+  fillfactor: (table, percent) => [`alter table ${table} set (fillfactor = ${percent})`],
 };
