@@ -1,7 +1,7 @@
 import { createRng } from '../random.ts';
 import type { BinnedMatrix } from './feature-encoder.ts';
 import { leafOf, type Tree } from './tree.ts';
-import { BoostMemory } from './wasm/boost-memory.ts';
+import { BoostMemory, PART_BLOCK_ROWS } from './wasm/boost-memory.ts';
 import {
   CMD_GRAD,
   CMD_HIST_LIST16,
@@ -506,20 +506,46 @@ export function boost(
       // stay leaves record their rows' leaf too (the root always has rows; other nodes have
       // rows when their parent partitioned them, i.e. above the last level).
       let nPart = 0;
+      let nMasks = 0;
+      /**
+       * Adds the partition task(s) of `node` (split on `best` unless `mode` is PART_FILL) and
+       * returns the first's index. Tasks that only record leaves are cut into blocks of rows, so
+       * that threads can share a large node.
+       */
+      const partTask = (
+        node: NodeWork,
+        mode: number,
+        maskAt: number,
+        leftId: number,
+        rightId: number,
+      ): number => {
+        const first = nPart;
+        const step = mode === PART_SPLIT ? Math.max(node.end - node.start, 1) : PART_BLOCK_ROWS;
+        for (let start = node.start; start < node.end || start === node.start; start += step) {
+          const o = partTasks + nPart++ * PART_TASK;
+          i32[o] = start;
+          i32[o + 1] = Math.min(start + step, node.end);
+          if (mode !== PART_FILL) {
+            const f = best.feature;
+            i32[o + 2] = f;
+            i32[o + 3] = best.bin;
+            i32[o + 4] = nBins[f]! - 1;
+            i32[o + 5] = best.defaultLeft ? 1 : 0;
+          }
+          i32[o + 6] = maskAt;
+          i32[o + 7] = mode;
+          i32[o + 8] = leftId;
+          i32[o + 9] = rightId;
+        }
+        return first;
+      };
       pending.length = 0;
       for (const node of level) {
         const canSplit = node.hist >= 0 && node.depth < maxDepth && (maxLeaves <= 0 || leaves < maxLeaves);
-        const o = partTasks + nPart * PART_TASK;
         if (!canSplit || !findSplit(node, featureList, nf)) {
           finished.push(node);
           if (node.hist >= 0) mem.releaseHist(node.hist);
-          if (node.depth === 0 || node.depth < maxDepth) {
-            i32[o] = node.start;
-            i32[o + 1] = node.end;
-            i32[o + 7] = PART_FILL;
-            i32[o + 8] = node.id;
-            nPart++;
-          }
+          if (node.depth === 0 || node.depth < maxDepth) partTask(node, PART_FILL, -1, node.id, -1);
           continue;
         }
         leaves++;
@@ -541,21 +567,19 @@ export function boost(
         const rightId = tb.add(best.HR);
         tb.left[id] = leftId;
         tb.right[id] = rightId;
-        i32[o] = node.start;
-        i32[o + 1] = node.end;
-        i32[o + 2] = f;
-        i32[o + 3] = best.bin;
-        i32[o + 4] = nBins[f]! - 1;
-        i32[o + 5] = best.defaultLeft ? 1 : 0;
+        let maskAt = -1;
         if (right) {
-          const maskAt = addr.partMasks + nPart * MASK_BYTES;
+          maskAt = addr.partMasks + nMasks++ * MASK_BYTES;
           u8.fill(0, maskAt, maskAt + MASK_BYTES);
           u8.set(right, maskAt);
-          i32[o + 6] = maskAt;
-        } else i32[o + 6] = -1;
-        i32[o + 7] = childDepth < maxDepth ? PART_SPLIT : PART_LEAVES;
-        i32[o + 8] = leftId;
-        i32[o + 9] = rightId;
+        }
+        const task = partTask(
+          node,
+          childDepth < maxDepth ? PART_SPLIT : PART_LEAVES,
+          maskAt,
+          leftId,
+          rightId,
+        );
         let lLower = node.lower;
         let lUpper = node.upper;
         let rLower = node.lower;
@@ -593,9 +617,8 @@ export function boost(
           lower: rLower,
           upper: rUpper,
         };
-        pending.push({ node, left, right: rightNode, task: nPart });
+        pending.push({ node, left, right: rightNode, task });
         next.push(left, rightNode);
-        nPart++;
       }
       if (nPart > 0) backend.run(CMD_PART, nPart, 0);
       // 2. Children's row ranges, and the histogram of each smaller child (the parent's

@@ -31,6 +31,9 @@ import {
 } from './kernels.ts';
 import { type WasmMemory, wasm } from './webassembly.ts';
 
+/** Rows per partition task that only records leaves (large nodes are shared between threads). */
+export const PART_BLOCK_ROWS = 16384;
+
 const PAGE = 65536;
 
 /** Sizes of a run: rows, features, histogram bins in all, and most nodes / leaves per tree. */
@@ -98,7 +101,8 @@ export function boostAddresses(s: BoostShape, wide: boolean): BoostAddresses {
     histTasks: take(s.leafCap * HIST_TASK * 4),
     nodes: take(s.nodeCap * NODE * 4),
     values: take(s.nodeCap * 8),
-    partTasks: take(s.leafCap * PART_TASK * 4),
+    // A level's nodes, plus the blocks that large leaf-recording tasks are cut into.
+    partTasks: take((s.leafCap + Math.ceil(n / PART_BLOCK_ROWS) + 1) * PART_TASK * 4),
     partMasks: take(s.leafCap * MASK_BYTES),
     treeMasks: take(s.leafCap * MASK_BYTES),
     scanNodes: take(s.leafCap * SCAN_NODE),
