@@ -447,7 +447,7 @@ export function boost(
       }
       i32.copyWithin(rows + m, scratch, scratch + u);
     } else {
-      for (let i = 0; i < n; i++) i32[rows + i] = i;
+      kernels.iota(0, n);
       m = n;
     }
     let nf = 0;

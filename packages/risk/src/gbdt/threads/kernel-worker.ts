@@ -16,19 +16,20 @@ import {
   P0,
   P1,
   SEQ,
+  Spin,
   WORKER_CHUNKS,
   waitChange,
 } from './protocol.ts';
 
-/** How long a worker spins for the next command before it blocks. */
-const SPIN_MS = 0.5;
+/** How long a worker spins for the next command before it blocks (adapted: see Spin). */
+const spin = new Spin(0.5);
 
 function runJob({ ctrl, memory }: JobMessage): void {
   const k = instantiateKernels(memory, true);
   let seen = 0;
   for (;;) {
     if (Atomics.load(ctrl, CLOSED) === 1) return;
-    const seq = waitChange(ctrl, SEQ, seen, SPIN_MS, 1000);
+    const seq = waitChange(ctrl, SEQ, seen, spin, 1000);
     if (seq === seen) continue;
     seen = seq;
     const cmd = Atomics.load(ctrl, CMD);

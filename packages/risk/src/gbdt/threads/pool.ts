@@ -35,6 +35,7 @@ import {
   P0,
   P1,
   SEQ,
+  Spin,
   tagged,
   WORKER_CHUNKS,
   waitChange,
@@ -44,7 +45,7 @@ import {
 const MAX_THREADS = 64;
 /** Give up on a worker that has not finished a command after this many 100 ms waits (5 min). */
 const MAX_WAITS = 3000;
-/** How long the training thread spins for a worker's chunk before it blocks. */
+/** How long the training thread spins for a worker's chunk before it blocks (adapted: see Spin). */
 const SPIN_MS = 0.5;
 
 interface PoolWorker {
@@ -192,6 +193,7 @@ class ThreadedBackend implements BoostBackend {
   private readonly job = ++jobs;
   private k: Kernels | null = null;
   private seq = 0;
+  private readonly spin = new Spin(SPIN_MS);
 
   constructor(private readonly team: readonly PoolWorker[]) {}
 
@@ -229,7 +231,7 @@ class ThreadedBackend implements BoostBackend {
     }
     let waits = 0;
     for (let v = Atomics.load(ctrl, DONE); v < chunks; ) {
-      const now = waitChange(ctrl, DONE, v, SPIN_MS, 100);
+      const now = waitChange(ctrl, DONE, v, this.spin, 100);
       if (now === v && ++waits > MAX_WAITS) {
         this.end();
         throw new Error('gbdt: a kernel worker thread stopped responding');

@@ -56,18 +56,31 @@ export interface JobMessage {
 }
 
 /**
- * Waits until `ctrl[index]` is no longer `value`: spins for about `spinMs` first (a command
- * usually follows within a fraction of a millisecond, and waking a blocked thread costs about as
- * much as a small command), then blocks with `Atomics.wait` for up to `waitMs`. Returns the new
- * value, or `value` when the time ran out.
+ * How long a thread spins before it blocks, adapted to what spinning achieved: a change seen
+ * while spinning doubles the budget (up to `maxMs`), a spin that ran out halves it (down to
+ * 1/64 of `maxMs`). On a quiet machine the next command comes within a fraction of a
+ * millisecond and waking a blocked thread costs about as much as a small command, so threads
+ * spin; on a busy one the other thread is often descheduled, and spinning would only take CPU
+ * time from it and from everyone else.
+ */
+export class Spin {
+  ms: number;
+  constructor(readonly maxMs: number) {
+    this.ms = maxMs;
+  }
+}
+
+/**
+ * Waits until `ctrl[index]` is no longer `value`: spins for up to `spin.ms` first, then blocks
+ * with `Atomics.wait` for up to `waitMs`. Returns the new value, or `value` when the time ran out.
  *
- * @example const seq = waitChange(ctrl, SEQ, seen, 0.3, 1000);
+ * @example const seq = waitChange(ctrl, SEQ, seen, spin, 1000);
  */
 export function waitChange(
   ctrl: Int32Array,
   index: number,
   value: number,
-  spinMs: number,
+  spin: Spin,
   waitMs: number,
 ): number {
   let v = Atomics.load(ctrl, index);
@@ -75,9 +88,13 @@ export function waitChange(
   const t0 = performance.now();
   for (let i = 1; ; i++) {
     v = Atomics.load(ctrl, index);
-    if (v !== value) return v;
-    if ((i & 255) === 0 && performance.now() - t0 > spinMs) break;
+    if (v !== value) {
+      spin.ms = Math.min(spin.maxMs, spin.ms * 2);
+      return v;
+    }
+    if ((i & 255) === 0 && performance.now() - t0 > spin.ms) break;
   }
+  spin.ms = Math.max(spin.maxMs / 64, spin.ms / 2);
   Atomics.wait(ctrl, index, value, waitMs);
   return Atomics.load(ctrl, index);
 }

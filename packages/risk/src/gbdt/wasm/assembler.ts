@@ -199,6 +199,13 @@ export const ifElse = (then: Code, otherwise?: Code): Code =>
 export const ifF64 = (then: Code, otherwise: Code): Code => [0x04, f64, then, 0x05, otherwise, 0x0b];
 export const br = (depth: number): Code => [0x0c, ...uleb(depth)];
 export const brIf = (depth: number): Code => [0x0d, ...uleb(depth)];
+/** `br_table`: branch to `labels[i]` for the i32 i on the stack (or to `otherwise`). */
+export const brTable = (labels: readonly number[], otherwise: number): Code => [
+  0x0e,
+  ...uleb(labels.length),
+  ...labels.flatMap((l) => uleb(l)),
+  ...uleb(otherwise),
+];
 export const ret: Code = 0x0f;
 /** `memory.copy`: (destination, source, bytes) → (), overlapping ranges allowed. */
 export const memoryCopy: Code = [0xfc, ...uleb(10), 0x00, 0x00];

@@ -14,6 +14,7 @@ import {
   block,
   br,
   brIf,
+  brTable,
   type Code,
   call,
   f64,
@@ -144,6 +145,7 @@ export interface Kernels {
   part(t0: number, t1: number): void;
   sums(i0: number, i1: number): void;
   scan(q0: number, q1: number, list: number): void;
+  iota(i0: number, i1: number): void;
   exp(x: number): number;
 }
 
@@ -823,6 +825,31 @@ function updateFunction(): WasmFunction {
   };
 }
 
+/** iota(i0, i1): rowIdx[i] = i for i in i0 .. i1 (every row, in order, at the root). */
+function iotaFunction(): WasmFunction {
+  const I = 0;
+  const I1 = 1;
+  return {
+    name: 'iota',
+    params: [i32, i32],
+    results: [],
+    locals: [],
+    body: forRange(
+      I,
+      get(I),
+      get(I1),
+      1,
+      hdr(H_ROWS),
+      get(I),
+      i32c(2),
+      op.i32shl,
+      op.i32add,
+      get(I),
+      i32store(),
+    ),
+  };
+}
+
 /** sums(i0, i1): Σ g and Σ h over rows rowIdx[i0 .. i1), in order, stored at {@link H_SUMS}. */
 function sumsFunction(): WasmFunction {
   const I = 0;
@@ -867,6 +894,9 @@ function sumsFunction(): WasmFunction {
  * of those features (rows in rowIdx order), and subtract the result from the parent histogram
  * when the task names one (the parent becomes the sibling's histogram).
  */
+/** Slots of a row handled per loop iteration in the histogram kernel. */
+const UNROLL = 16;
+
 function histFunction(wide: boolean, list: boolean): WasmFunction {
   // params: nTasks(0) q0(1) q1(2); locals: t(3) task(4) hist(5) i(6) end(7) r(8) s(9) e(10)
   // a(11) q(12) b(13) lst(14) v(15)
@@ -922,6 +952,18 @@ function histFunction(wide: boolean, list: boolean): WasmFunction {
     op.i32shl,
     set(E),
   ];
+  // The last `E` (< UNROLL) slots of a row: a jump past the first UNROLL − E of the blocks
+  // below leaves exactly slots E − 1 .. 0 to run (the order of a row's features does not matter:
+  // each has its own bins).
+  let tail: Code = [
+    get(E),
+    brTable(
+      Array.from({ length: UNROLL }, (_, k) => UNROLL - 1 - k),
+      0,
+    ),
+  ];
+  for (let k = UNROLL - 1; k >= 1; k--) tail = [block(tail), get(S), slotAt((k - 1) * width), add];
+  tail = block(tail);
   const rowLoop: Code = list
     ? [
         // slots of row r at features lst[q0 .. q1)
@@ -946,69 +988,35 @@ function histFunction(wide: boolean, list: boolean): WasmFunction {
       ]
     : [
         get(S),
-        get(Q1),
-        get(Q0),
-        op.i32sub,
-        i32c(width === 4 ? 2 : 1),
-        op.i32shl,
-        op.i32add,
-        set(E),
-        get(S),
         get(Q0),
         i32c(width === 4 ? 2 : 1),
         op.i32shl,
         op.i32add,
         set(S),
-        get(E),
+        get(Q1),
         get(Q0),
-        i32c(width === 4 ? 2 : 1),
-        op.i32shl,
-        op.i32add,
+        op.i32sub,
         set(E),
-        // four slots at a time, then the rest
+        // UNROLL slots at a time, then the 0 .. UNROLL − 1 left by a jump into straight code
         block(
           loop(
-            get(S),
-            i32c(4 * width),
-            op.i32add,
             get(E),
-            op.i32gtu,
+            i32c(UNROLL),
+            op.i32lts,
             brIf(1),
+            Array.from({ length: UNROLL }, (_, u) => [get(S), slotAt(u * width), add]),
             get(S),
-            slotAt(0),
-            add,
-            get(S),
-            slotAt(width),
-            add,
-            get(S),
-            slotAt(2 * width),
-            add,
-            get(S),
-            slotAt(3 * width),
-            add,
-            get(S),
-            i32c(4 * width),
+            i32c(UNROLL * width),
             op.i32add,
             set(S),
+            get(E),
+            i32c(UNROLL),
+            op.i32sub,
+            set(E),
             br(0),
           ),
         ),
-        block(
-          loop(
-            get(S),
-            get(E),
-            op.i32geu,
-            brIf(1),
-            get(S),
-            slotAt(0),
-            add,
-            get(S),
-            i32c(width),
-            op.i32add,
-            set(S),
-            br(0),
-          ),
-        ),
+        tail,
       ];
   const body: Code = [
     hdr(H_FEATURES),
@@ -1712,6 +1720,7 @@ export function kernelFunctions(): WasmFunction[] {
     partFunction(),
     sumsFunction(),
     scanFunction(),
+    iotaFunction(),
   ];
 }
 
