@@ -13,6 +13,7 @@ import {
   CMD_WALK,
   runCommand,
 } from './wasm/commands.ts';
+import { instantiateKernels, type Kernels } from './wasm/kernels.ts';
 import {
   H_LAMBDA,
   H_MIN_CHILD,
@@ -20,8 +21,6 @@ import {
   H_SCAN_COUNT,
   H_SUMS,
   HIST_TASK,
-  instantiateKernels,
-  type Kernels,
   MASK_BYTES,
   NODE,
   PART_FILL,
@@ -30,7 +29,7 @@ import {
   PART_TASK,
   SCAN_NODE,
   SCAN_RESULT,
-} from './wasm/kernels.ts';
+} from './wasm/layout.ts';
 import type { WasmMemory } from './wasm/webassembly.ts';
 
 /** Hyper-parameters of boosting. Defaults in brackets. */

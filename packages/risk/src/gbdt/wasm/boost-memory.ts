@@ -1,6 +1,7 @@
 // The WebAssembly memory of one training run: where each array of the kernels lives (the header
 // at address 0 tells the kernels), JavaScript views of it, and a pool of histograms that grows
 // the memory when more are needed.
+import { MAX_PAGES } from './kernels.ts';
 import {
   H_CATEGORICAL,
   H_COLS,
@@ -23,12 +24,11 @@ import {
   HEADER_BYTES,
   HIST_TASK,
   MASK_BYTES,
-  MAX_PAGES,
   NODE,
   PART_TASK,
   SCAN_NODE,
   SCAN_RESULT,
-} from './kernels.ts';
+} from './layout.ts';
 import { type WasmMemory, wasm } from './webassembly.ts';
 
 /** Rows per partition task that only records leaves (large nodes are shared between threads). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../random.ts';
-import { H_GH, H_MARGIN, H_Y, instantiateKernels, MAX_PAGES } from './kernels.ts';
+import { instantiateKernels, MAX_PAGES } from './kernels.ts';
+import { H_GH, H_MARGIN, H_Y } from './layout.ts';
 import { wasm } from './webassembly.ts';
 
 /** Margins that exercise every branch of fdlibm's exp (at −z): tiny, huge, NaN, ±∞, region edges. */
