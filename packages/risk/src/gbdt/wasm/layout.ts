@@ -50,6 +50,8 @@ export const H_LAMBDA = 96;
 export const H_MIN_CHILD = 104;
 /** A split must gain more than this (f64): gamma + 1e−12. */
 export const H_MIN_GAIN = 112;
+/** Where the histogram kernel drops the values it loads only to bring them into cache (i32). */
+export const H_SINK = 120;
 /** Bytes reserved for the header. */
 export const HEADER_BYTES = 128;
 
