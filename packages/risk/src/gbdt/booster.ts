@@ -184,8 +184,11 @@ class TreeBuilder {
  * is the parent minus it. Depth-wise growth, L2-regularised leaf weights, learned default
  * direction for missing values, categorical splits by sorting categories on their gradient ratio,
  * monotone constraints (bounds passed down to children), row and column subsampling, and early
- * stopping on a validation set. The histogram, gradient and margin loops run on `backend`;
- * split finding and row partitioning run here. Deterministic for a given seed, whatever backend.
+ * stopping on a validation set. The inner loops (histograms with the numeric split scan,
+ * partitions, gradients and margins, tree walks) are WebAssembly kernels (./wasm/) issued to
+ * `backend` as commands; choosing splits (merging the scan's per-feature results, categorical
+ * features, monotone constraints) and building the trees happen here. Deterministic for a given
+ * seed, whatever backend.
  *
  * @example const fit = boost(binned, y, { nTrees: 100, maxDepth: 3 }, undefined, localBackend());
  */
