@@ -4,8 +4,9 @@
 //      same rows): test AUC and KS of our scorecard and boosted trees (plain defaults) next to
 //      peers.py; our scores are also passed through metrics.py.
 //   2. Training time on a seeded synthetic 100,000-row dataset (15 numeric, 5 categorical
-//      columns) with 300 trees of depth 4, learning rate 0.05, as a ratio to XGBoost `hist`:
-//      median of BENCH_REPEAT runs per side, interleaved, with the load average around them.
+//      columns) with 300 trees of depth 4, learning rate 0.05, as a ratio to XGBoost `hist` with
+//      the same number of threads: median of BENCH_REPEAT runs per side, interleaved, with the
+//      load average around them.
 //   3. In-process scoring latency (p50/p99 of 10,000 calls) of a scorecard and of a 300-tree
 //      model with reasons.
 // Usage: npm run bench -w @puhui/risk   (BENCH_REPEAT=N sets the timing repeats, default 3)
@@ -53,8 +54,8 @@ function havePython(): boolean {
   }
 }
 
-function py(args: string[]): string {
-  return execFileSync(PY, args, { encoding: 'utf8', cwd: benchDir, maxBuffer: 1 << 26 });
+function py(args: string[], env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync(PY, args, { encoding: 'utf8', cwd: benchDir, maxBuffer: 1 << 26, env });
 }
 
 function median(xs: number[]): number {
@@ -162,8 +163,10 @@ if (peerAucs.length) {
 
 // ---- 2. Training time on 100,000 rows --------------------------------------------------------
 // Per repeat, in turn: puhui on one thread, puhui with its default threads (every core from 20,000
-// rows), XGBoost hist (n_jobs = all cores); medians per side. Timed: binning + training for
-// puhui, XGBClassifier.fit (including its DMatrix/quantile sketch) for XGBoost.
+// rows), XGBoost hist with n_jobs = every core (the same number of threads as puhui's default),
+// the same with OMP_WAIT_POLICY=PASSIVE, and XGBoost hist with n_jobs = 1; medians per side, and
+// ratios of like to like (default to all-core XGBoost, one thread to one-thread XGBoost). Timed: binning + training for puhui,
+// XGBClassifier.fit (including its DMatrix/quantile sketch) for XGBoost.
 const cores = availableParallelism();
 const load = (): string =>
   loadavg()
@@ -201,14 +204,38 @@ const timed = (threads: number | undefined): number => {
 const oneThread: number[] = [];
 const ourTimes: number[] = [];
 const xgbTimes: number[] = [];
+const xgbOneThread: number[] = [];
+const xgbPassive: number[] = [];
+// OMP_WAIT_POLICY=PASSIVE: XGBoost's OpenMP threads sleep instead of spinning at barriers. By
+// default they spin, which on a busy machine (the other thread descheduled) costs it up to 10×.
+const xgb = (threads: number, passive = false): number => {
+  const out = JSON.parse(
+    py(
+      [
+        'peers.py',
+        '--train',
+        bigPath,
+        '--test',
+        smallPath,
+        '--target',
+        'bad',
+        '--models',
+        'xgb',
+        '--threads',
+        String(threads),
+      ],
+      passive ? { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' } : process.env,
+    ),
+  ) as { models: PeerModels };
+  return out.models.xgboost_hist?.train_s ?? Number.NaN;
+};
 for (let r = 0; r < repeat; r++) {
   oneThread.push(timed(1));
   ourTimes.push(timed(undefined));
   if (python) {
-    const out = JSON.parse(
-      py(['peers.py', '--train', bigPath, '--test', smallPath, '--target', 'bad', '--models', 'xgb']),
-    ) as { models: PeerModels };
-    xgbTimes.push(out.models.xgboost_hist?.train_s ?? Number.NaN);
+    xgbTimes.push(xgb(cores));
+    xgbPassive.push(xgb(cores, true));
+    xgbOneThread.push(xgb(1));
   }
 }
 const list = (xs: number[]): string => xs.map((t) => t.toFixed(2)).join(', ');
@@ -224,7 +251,18 @@ if (python) {
     `xgboost hist (${cores} threads):           median ${fmt(median(xgbTimes), 2)} s  [${list(xgbTimes)}]`,
   );
   console.log(
-    `ratio puhui / xgboost: ${fmt(median(ourTimes) / median(xgbTimes), 2)}× default, ${fmt(median(oneThread) / median(xgbTimes), 2)}× one thread (target ≤ 1×); per-run ratios [${ourTimes.map((t, i) => (t / xgbTimes[i]!).toFixed(2)).join(', ')}]`,
+    `xgboost hist (${cores} threads, passive):  median ${fmt(median(xgbPassive), 2)} s  [${list(xgbPassive)}]`,
+  );
+  console.log(
+    `xgboost hist (1 thread):             median ${fmt(median(xgbOneThread), 2)} s  [${list(xgbOneThread)}]`,
+  );
+  console.log(
+    `ratio puhui / xgboost, same threads: ${fmt(median(ourTimes) / median(xgbTimes), 2)}× with ${cores} threads (target ≤ 1×; ${fmt(median(ourTimes) / median(xgbPassive), 2)}× against passive waits), ${fmt(median(oneThread) / median(xgbOneThread), 2)}× with one`,
+  );
+  const perRun = (ours: number[], theirs: number[]): string =>
+    ours.map((t, i) => (t / theirs[i]!).toFixed(2)).join(', ');
+  console.log(
+    `per-run ratios: ${cores} threads [${perRun(ourTimes, xgbTimes)}], passive [${perRun(ourTimes, xgbPassive)}], one thread [${perRun(oneThread, xgbOneThread)}]`,
   );
 }
 console.log(`load average after: ${load()}`);

@@ -81,9 +81,19 @@ export function fitEncoders(
       }
       return { name, kind: 'numeric', cuts, specials: [...specials] };
     }
-    const freq = new Map<string, number>();
-    for (const l of col.labels) if (l !== null) freq.set(l, (freq.get(l) ?? 0) + 1);
-    const categories = [...freq.entries()]
+    // Counts per label, one map look-up per cell.
+    const index = new Map<string, number>();
+    const counts: number[] = [];
+    for (const l of col.labels) {
+      if (l === null) continue;
+      const i = index.get(l);
+      if (i === undefined) {
+        index.set(l, counts.length);
+        counts.push(1);
+      } else counts[i]!++;
+    }
+    const categories = [...index.entries()]
+      .map(([l, i]): [string, number] => [l, counts[i]!])
       .filter(([, c]) => c >= minCat)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, maxBins - 2)
@@ -167,6 +177,12 @@ export function binMatrix(
       const cuts = Float64Array.from(e.cuts);
       const nc = cuts.length;
       const specials = e.specials;
+      // First cut the value is below (as numericCode), by a branch-free binary search over the
+      // cuts padded with +∞ to a power of two: the number of cuts ≤ x.
+      let size = 1;
+      while (size < nc + 1) size *= 2;
+      const padded = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+      padded.set(cuts);
       for (let i = 0; i < n; i++) {
         const x = values[i]!;
         let code: number;
@@ -175,22 +191,28 @@ export function binMatrix(
           const s = specials.length === 0 ? -1 : specials.indexOf(x);
           if (s >= 0) code = nc + 1 + s;
           else {
-            // First cut the value is below (binary search, as numericCode).
             let lo = 0;
-            let hi = nc;
-            while (lo < hi) {
-              const mid = (lo + hi) >> 1;
-              if (x < cuts[mid]!) hi = mid;
-              else lo = mid + 1;
-            }
-            code = lo;
+            for (let half = size >> 1; half > 0; half >>= 1) lo += +(x >= padded[lo + half - 1]!) * half;
+            code = Math.min(lo, nc);
           }
         }
         bins[i * F + f] = code;
       }
     } else if (col.kind === 'categorical') {
       const code = compileEncoder(e);
-      for (let i = 0; i < n; i++) bins[i * F + f] = code(col.labels[i]);
+      // Labels that are already canonical category names (as featureColumns gives them) are
+      // looked up directly; anything else goes through the full encoder.
+      const direct = new Map<string, number>();
+      if (e.kind === 'categorical')
+        e.categories.forEach((c, i) => {
+          if (toLabel(c) === c) direct.set(c, i);
+        });
+      const labels = col.labels;
+      for (let i = 0; i < n; i++) {
+        const l = labels[i];
+        const c = l == null ? undefined : direct.get(l);
+        bins[i * F + f] = c ?? code(l);
+      }
     } else {
       throw new Error(`feature ${e.name}: encoder and column kinds differ`);
     }

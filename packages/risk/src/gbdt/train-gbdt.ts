@@ -7,10 +7,10 @@ export type { GbdtFit, GbdtParams, ValidationSet } from './booster.ts';
 /** How {@link trainGbdt} runs; never changes the trained model. */
 export interface GbdtExecution {
   /**
-   * Threads to split histogram, gradient and margin work across (the calling thread included).
-   * Default: every available core when the data has at least {@link PARALLEL_MIN_ROWS} rows,
-   * otherwise 1. Worker threads need SharedArrayBuffer and, when running from TypeScript
-   * sources, tsx; if they cannot start, training silently runs on one thread.
+   * Threads to split the boosting kernels across (the calling thread included). Default: every
+   * available core when the data has at least {@link PARALLEL_MIN_ROWS} rows, otherwise 1.
+   * Worker threads need shared WebAssembly memory and, when running from TypeScript sources,
+   * tsx; if they cannot start, training silently runs on one thread.
    */
   readonly threads?: number;
 }
@@ -24,9 +24,10 @@ export const PARALLEL_MIN_ROWS = 20_000;
  * the sibling is the parent minus it. Depth-wise growth, L2-regularised leaf weights, learned
  * default direction for missing values, categorical splits by sorting categories on their
  * gradient ratio, monotone constraints (bounds passed down to children), row and column
- * subsampling, and early stopping on a validation set. Deterministic for a given seed; on large
- * data the histogram work is split by feature across worker threads, which gives the same model
- * byte for byte (see `execution`).
+ * subsampling, and early stopping on a validation set. The inner loops run as WebAssembly
+ * kernels. Deterministic for a given seed; on large data the kernels' work is split across
+ * worker threads (histograms by feature, partitions by node, gradients by row), which gives the
+ * same model byte for byte (see `execution`).
  *
  * @example const fit = trainGbdt(binned, y, { nTrees: 100, maxDepth: 3 }); fit.trees.length; // 100
  */

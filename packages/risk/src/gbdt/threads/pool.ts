@@ -1,24 +1,27 @@
 // Worker-thread backend for boosting (the only module of @puhui/risk that touches threads).
 //
-// A process-wide pool of histogram workers (./hist-worker.ts) is started on first use and kept,
-// unref'd, for later trainings. A training run shares its kernel buffers with the workers through
-// SharedArrayBuffers and drives them synchronously through a control block (./protocol.ts): the
-// training thread writes a command, bumps a sequence number, then it and the workers grab the
-// command's chunks (groups of features for histograms, blocks of rows for gradients and tree
-// walks) from a shared counter; the training thread waits (Atomics.wait) only for chunks a worker
-// is still computing. trainGbdt therefore stays a synchronous function.
+// A process-wide pool of kernel workers (./kernel-worker.ts) is started on first use and kept,
+// unref'd, for later trainings. A training run's kernel memory is a shared WebAssembly memory
+// that every worker instantiates the kernels on, and the training thread drives the workers
+// synchronously through a control block (./protocol.ts): it writes a command, bumps a sequence
+// number, then it and the workers grab the command's chunks (groups of features for histograms,
+// nodes for partitions, blocks of rows for gradients and tree walks) from a shared counter; the
+// training thread waits only for chunks a worker is still computing. trainGbdt therefore stays a
+// synchronous function.
 //
 // Determinism: chunks are never reduced across threads (a histogram bin belongs to one feature,
-// a gradient to one row), so every number is computed by one thread in single-threaded order and
-// the model is byte-identical for any thread count and any division of chunks. That also makes
-// the pool optional at every step: workers that are still starting, slow to wake on a busy
-// machine, or failed to start simply take fewer (or no) chunks.
+// a gradient to one row, a row range to one node), so every number is computed by one thread in
+// single-threaded order and the model is byte-identical for any thread count and any division of
+// chunks. That also makes the pool optional at every step: workers that are still starting, slow
+// to wake on a busy machine, or failed to start simply take fewer (or no) chunks.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { BoostBackend } from '../booster.ts';
-import { CMD_HIST, type KernelBuffers, runCommand } from '../hist-kernel.ts';
+import { chunksFor, runCommand } from '../wasm/commands.ts';
+import type { Kernels } from '../wasm/kernels.ts';
+import { type WasmMemory, wasm } from '../wasm/webassembly.ts';
 import {
   CHUNKS,
   CLOSED,
@@ -27,24 +30,26 @@ import {
   DONE,
   ERR,
   grab,
-  type HistMessage,
   type JobMessage,
   NEXT,
   P0,
   P1,
   SEQ,
+  Spin,
   tagged,
   WORKER_CHUNKS,
+  waitChange,
 } from './protocol.ts';
 
 /** Upper bound on threads, whatever is asked for. */
 const MAX_THREADS = 64;
 /** Give up on a worker that has not finished a command after this many 100 ms waits (5 min). */
 const MAX_WAITS = 3000;
+/** How long the training thread spins for a worker's chunk before it blocks (adapted: see Spin). */
+const SPIN_MS = 0.5;
 
 interface PoolWorker {
   readonly worker: Worker;
-  readonly port: MessagePort;
   alive: boolean;
 }
 
@@ -57,10 +62,10 @@ let failures = 0;
 const stats = { runs: 0, commands: 0, parallelCommands: 0, workerChunks: 0 };
 
 /**
- * How to start a worker. From a JavaScript build, ./hist-worker.js directly. From TypeScript
+ * How to start a worker. From a JavaScript build, ./kernel-worker.js directly. From TypeScript
  * sources (tsx in the CLI, vitest in tests), Node 20 does not apply `--import tsx` hooks to a
  * worker's entry module, so the worker runs a two-line script that registers tsx's require hook
- * (`tsx/cjs/api`, resolved from this package) and then requires ./hist-worker.ts.
+ * (`tsx/cjs/api`, resolved from this package) and then requires ./kernel-worker.ts.
  */
 function workerEntry(): Entry | null {
   if (entry !== undefined) return entry;
@@ -68,14 +73,14 @@ function workerEntry(): Entry | null {
   if (self.endsWith('.ts')) {
     try {
       const tsxApi = createRequire(self).resolve('tsx/cjs/api');
-      const file = fileURLToPath(new URL('./hist-worker.ts', self));
+      const file = fileURLToPath(new URL('./kernel-worker.ts', self));
       entry = {
         script: `require(${JSON.stringify(tsxApi)}).register();\nrequire(${JSON.stringify(file)});\n`,
       };
     } catch {
       entry = null;
     }
-  } else entry = { url: new URL('./hist-worker.js', self) };
+  } else entry = { url: new URL('./kernel-worker.js', self) };
   return entry;
 }
 
@@ -85,8 +90,7 @@ function workers(count: number): PoolWorker[] | null {
   if (!e) return null;
   for (let index = 0; index < count; index++) {
     if (pool[index]?.alive) continue;
-    const { port1, port2 } = new MessageChannel();
-    const options = { workerData: { port: port2, index }, transferList: [port2] };
+    const options = { workerData: { index } };
     let worker: Worker;
     try {
       worker = 'script' in e ? new Worker(e.script, { ...options, eval: true }) : new Worker(e.url, options);
@@ -94,7 +98,7 @@ function workers(count: number): PoolWorker[] | null {
       entry = null;
       return null;
     }
-    const pw: PoolWorker = { worker, port: port1, alive: true };
+    const pw: PoolWorker = { worker, alive: true };
     // A worker that fails to load or dies is dropped (after a few failures threads are given up
     // for the process); runs never wait for a worker that has not joined them, so a failure only
     // costs parallelism.
@@ -106,7 +110,6 @@ function workers(count: number): PoolWorker[] | null {
       pw.alive = false;
     });
     worker.unref();
-    port1.unref();
     pool[index] = pw;
   }
   return pool.slice(0, count);
@@ -153,64 +156,61 @@ export async function startWorkers(count: number): Promise<boolean> {
   return up.every(Boolean);
 }
 
+let sharedMemory: boolean | undefined;
+
+/** Whether this runtime can share WebAssembly memory between threads. */
+function canShareMemory(): boolean {
+  if (sharedMemory === undefined) {
+    try {
+      sharedMemory =
+        typeof SharedArrayBuffer === 'function' &&
+        typeof Atomics.wait === 'function' &&
+        new wasm.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+    } catch {
+      sharedMemory = false;
+    }
+  }
+  return sharedMemory;
+}
+
 /**
  * A {@link BoostBackend} that splits the boosting kernels across worker threads, or null when
  * one thread should be used: `threads` ≤ 1, or `threads` undefined and the data not `large`, or
- * one core only, or no SharedArrayBuffer / worker entry.
+ * one core only, or no shared WebAssembly memory / worker entry.
  *
  * @example boost(binned, y, params, undefined, threadedBackend(2, true) ?? localBackend());
  */
 export function threadedBackend(threads: number | undefined, large: boolean): BoostBackend | null {
   const want = Math.min(MAX_THREADS, Math.floor(threads ?? (large ? availableParallelism() : 1)));
-  if (!(want > 1)) return null;
-  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics.wait !== 'function') return null;
+  if (!(want > 1) || !canShareMemory()) return null;
   const team = workers(want - 1);
   return team ? new ThreadedBackend(team) : null;
 }
 
-/** Rows per gradient or tree-walk chunk. */
-const ROWS_PER_CHUNK = 8192;
-
 class ThreadedBackend implements BoostBackend {
+  readonly shared = true;
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * 4));
   private readonly job = ++jobs;
-  private readonly hists: Float64Array[] = [];
-  private k: KernelBuffers | null = null;
+  private k: Kernels | null = null;
   private seq = 0;
+  private readonly spin = new Spin(SPIN_MS);
 
   constructor(private readonly team: readonly PoolWorker[]) {}
 
-  memory(bytes: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(bytes);
-  }
-
-  begin(k: KernelBuffers): void {
-    this.k = k;
+  begin(memory: WasmMemory, kernels: Kernels): void {
+    this.k = kernels;
     stats.runs++;
-    const msg: JobMessage = { job: this.job, ctrl: this.ctrl, buffers: k };
+    const msg: JobMessage = { job: this.job, ctrl: this.ctrl, memory };
     for (const w of this.team) w.worker.postMessage(msg);
-  }
-
-  addHistogram(hist: Float64Array): void {
-    const index = this.hists.push(hist) - 1;
-    const msg: HistMessage = { job: this.job, index, hist };
-    for (const w of this.team) w.port.postMessage(msg);
   }
 
   run(cmd: number, p0: number, p1: number): void {
     const ctrl = this.ctrl;
     const k = this.k!;
-    // Histograms: one group of features per thread, so that each thread reads every row once
-    // (more, smaller groups measured slower: each group pays the row loads again). Rows: blocks,
-    // so that a worker slow to wake costs little.
-    const threads = this.team.length + 1;
-    const chunks =
-      cmd === CMD_HIST
-        ? Math.min(p1, threads)
-        : Math.min(0xffff, p0, Math.max(threads, Math.ceil(p0 / ROWS_PER_CHUNK)));
+    const chunks = chunksFor(cmd, p0, p1, this.team.length + 1);
     stats.commands++;
     if (chunks <= 1) {
-      runCommand(k, this.hists, cmd, p0, p1, 0, 1);
+      runCommand(k, cmd, p0, p1, 0, 1);
       return;
     }
     const seq = ++this.seq;
@@ -225,16 +225,18 @@ class ThreadedBackend implements BoostBackend {
     Atomics.notify(ctrl, SEQ);
     let mine = 0;
     for (let c = grab(ctrl, seq, chunks); c >= 0; c = grab(ctrl, seq, chunks)) {
-      runCommand(k, this.hists, cmd, p0, p1, c, chunks);
+      runCommand(k, cmd, p0, p1, c, chunks);
       mine++;
       Atomics.add(ctrl, DONE, 1);
     }
     let waits = 0;
-    for (let v = Atomics.load(ctrl, DONE); v < chunks; v = Atomics.load(ctrl, DONE)) {
-      if (Atomics.wait(ctrl, DONE, v, 100) === 'timed-out' && ++waits > MAX_WAITS) {
+    for (let v = Atomics.load(ctrl, DONE); v < chunks; ) {
+      const now = waitChange(ctrl, DONE, v, this.spin, 100);
+      if (now === v && ++waits > MAX_WAITS) {
         this.end();
-        throw new Error('gbdt: a histogram worker thread stopped responding');
+        throw new Error('gbdt: a kernel worker thread stopped responding');
       }
+      v = now;
     }
     if (mine < chunks) {
       stats.parallelCommands++;
@@ -242,7 +244,7 @@ class ThreadedBackend implements BoostBackend {
     }
     if (Atomics.load(ctrl, ERR) !== 0) {
       this.end();
-      throw new Error('gbdt: a histogram worker thread failed');
+      throw new Error('gbdt: a kernel worker thread failed');
     }
   }
 
