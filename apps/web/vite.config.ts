@@ -72,7 +72,8 @@ export default defineConfig({
               test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
             },
             { name: 'query', test: /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/ },
-            { name: 'shared', test: /src[\\/](api|i18n|shared)[\\/]/ },
+            // The app's shared code and the exact decimals it takes from @puhui/money.
+            { name: 'shared', test: /(src[\\/](api|i18n|shared)|packages[\\/]money[\\/]src)[\\/]/ },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
           ],
         },

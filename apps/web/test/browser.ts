@@ -44,8 +44,14 @@ export interface WebHarness {
   readonly store: Store;
   /** A fresh browser context (cookies/storage of its own) on the server. */
   context(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /**
+   * A page in a fresh context, its CSP reports and page errors collected into `problems` (see
+   * {@link watchPage}); one page across a file's tests keeps the assets cached.
+   */
+  page(options?: BrowserContextOptions, problems?: string[]): Promise<Page>;
   /** The newest one-time code sent to `phone` (from the outbox table). */
   lastOtp(phone: string): Promise<string>;
+  /** Closes the browser (its contexts with it), the database connection and the server. */
   close(): Promise<void>;
 }
 
@@ -85,15 +91,22 @@ export async function startWebHarness(options: { loans?: number } = {}): Promise
   const db = store;
   const b = browser;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const url = s.url.replace('localhost', '127.0.0.1');
+  const context = async (options?: BrowserContextOptions) => {
+    const created = await b.newContext({ baseURL: url, ...options });
+    // Fail at the step that waits, well before the test's own time-out.
+    created.setDefaultTimeout(10_000);
+    return created;
+  };
   return {
-    url: s.url.replace('localhost', '127.0.0.1'),
+    url,
     browser: b,
     store: db,
-    async context(options) {
-      const context = await b.newContext({ baseURL: s.url.replace('localhost', '127.0.0.1'), ...options });
-      // Fail at the step that waits, well before the test's own time-out.
-      context.setDefaultTimeout(10_000);
-      return context;
+    context,
+    async page(options, problems) {
+      const page = await (await context(options)).newPage();
+      watchPage(page, problems);
+      return page;
     },
     async lastOtp(phone) {
       const row = await db.db
@@ -156,17 +169,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Moves the single-page app to `path` the way a link does (history API, no reload), and waits
- * until the page there has rendered its heading. `path` is the app's own path (`/learn` in the
- * portal is `/portal/learn` in the address bar; pass what `location.pathname` will be).
+ * until the page there has rendered its heading. `path` is what the address bar will show
+ * (`/learn` in the portal is `/portal/learn`), with a query string if the page takes one.
  *
  * @example await navigateInApp(page, '/portal/learn/rate');
+ * @example await navigateInApp(page, '/reports?tab=flows');
  */
 export async function navigateInApp(page: Page, path: string): Promise<void> {
   await page.evaluate((p) => {
     window.history.pushState(null, '', p);
     window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
   }, path);
-  await page.locator(`main[data-path="${path.replace(/\/$/, '') || '/'}"] h1`).waitFor();
+  const pathname = path.split('?')[0] ?? path;
+  await page.locator(`main[data-path="${pathname.replace(/\/$/, '') || '/'}"] h1`).waitFor();
 }
 
 /**
@@ -228,15 +243,19 @@ export async function signOutConsole(page: Page): Promise<void> {
   await page.waitForURL('**/sign-in');
 }
 
-/** Switches the console to `lang` with its language button (when it is not already in it). */
-export async function switchConsoleLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+/**
+ * Switches the console or the portal to `lang` with the page's own language button (when it is not
+ * already in it; no reload, so axe-core stays injected) and waits for `<html lang>`.
+ */
+export async function switchLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
   if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByTestId('language-switch').click();
   await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
 }
 
 /**
- * Calls the harness's API as a demo staff user (signing in once per user; a POST when `post` is
- * given), for comparing what a page shows with what the API says.
+ * Calls the harness's API as a demo staff user (signing in once per user; a POST with a fresh
+ * Idempotency-Key when `post` is given), for comparing what a page shows with what the API says
+ * and for setting up what the browser does not test. Throws on an error status.
  *
  * @example const par = await apiAs(h, 'auditor', '/api/v1/reports/par');
  */
@@ -249,7 +268,12 @@ export async function apiAs<T = unknown>(
   const token = await staffToken(h.url, username);
   const res = await fetch(`${h.url}${path}`, {
     method: post ? 'POST' : 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(post ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(post
+        ? { 'content-type': 'application/json', 'idempotency-key': `e2e-${crypto.randomUUID()}` }
+        : {}),
+    },
     ...(post ? { body: JSON.stringify(post.body) } : {}),
   });
   if (!res.ok)

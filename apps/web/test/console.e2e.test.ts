@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@puhui/services';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   browserMissing,
@@ -11,9 +11,8 @@ import {
   signInConsole,
   signOutConsole,
   startWebHarness,
-  switchConsoleLanguage,
+  switchLanguage,
   type WebHarness,
-  watchPage,
 } from './browser.ts';
 
 if (browserMissing) console.warn(`Skipping the console browser tests: ${browserMissing}`);
@@ -23,7 +22,6 @@ const menuItems = (page: Page) => page.locator('nav [role=menuitem]').allTextCon
 
 describe.skipIf(browserMissing !== undefined)('staff console in a real browser', () => {
   let h: WebHarness;
-  let context: BrowserContext;
   let page: Page;
 
   const signIn = (username: string, password = DEMO_PASSWORD) => signInConsole(page, username, password);
@@ -32,17 +30,12 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
   const pageProblems: string[] = [];
   beforeAll(async () => {
     h = await startWebHarness();
-    context = await h.context({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    watchPage(page, pageProblems);
+    page = await h.page({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }, pageProblems);
     await page.goto('/sign-in');
   });
   // Each test starts signed out, in Chinese (one browser context keeps the assets cached).
   beforeEach(() => signedOutConsole(page));
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
-  });
+  afterAll(() => h?.close());
 
   it('sends a visitor to sign-in, refuses a wrong password in place, and shows the menu by role', async () => {
     await page.goto('/users');
@@ -224,7 +217,7 @@ describe.skipIf(browserMissing !== undefined)('staff console in a real browser',
       if (lang === 'zh-CN' || ['sign-in', 'dashboard'].includes(name))
         await screenshot(page, `console-${name}-${lang}`);
     };
-    const switchTo = (lang: 'zh-CN' | 'en') => switchConsoleLanguage(page, lang);
+    const switchTo = (lang: 'zh-CN' | 'en') => switchLanguage(page, lang);
     for (const lang of ['zh-CN', 'en'] as const) {
       await switchTo(lang);
       await check('/sign-in', 'sign-in', lang);

@@ -1,8 +1,10 @@
 import { DEMO_PASSWORD } from '@puhui/services';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { amountToMinor, formatRate } from '../src/shared/format.ts';
+import { amountToMinor } from '../src/shared/decimal.ts';
+import { formatRate } from '../src/shared/format.ts';
 import {
+  apiAs,
   browserMissing,
   navigateInApp,
   poll,
@@ -12,40 +14,17 @@ import {
   signInConsole,
   signOutConsole,
   startWebHarness,
+  switchLanguage,
   type WebHarness,
-  watchPage,
 } from './browser.ts';
 
 if (browserMissing) console.warn(`Skipping the loans browser tests: ${browserMissing}`);
 
 describe.skipIf(browserMissing !== undefined)('loans pages of the staff console in a real browser', () => {
   let h: WebHarness;
-  let context: BrowserContext;
   let page: Page;
   let loanId = '';
   const pageProblems: string[] = [];
-
-  /** Calls the API as a demo user (for setting up what the browser does not test). */
-  async function apiAs<T>(username: string, path: string, body?: object): Promise<T> {
-    const signIn = await fetch(`${h.url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
-    const res = await fetch(`${h.url}${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body
-          ? { 'content-type': 'application/json', 'idempotency-key': `e2e-${crypto.randomUUID()}` }
-          : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    expect(res.ok, await res.clone().text()).toBe(true);
-    return (await res.json()) as T;
-  }
 
   /** Picks `option` in the Ant Design select labelled `label` (typing `search` first when given). */
   async function choose(scope: Page | Locator, label: string, option: string | RegExp, search?: string) {
@@ -82,26 +61,24 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
     // A small book: the three demo products, loans in every state, a year of end of day.
     h = await startWebHarness({ loans: 40 });
     // Maker-checker: a second officer approves what the first one submits.
-    await apiAs('admin', '/api/v1/users', {
-      username: 'officer2',
-      displayName: 'Zhou Qiang 周强 (loan officer)',
-      password: DEMO_PASSWORD,
-      roles: ['loan_officer'],
+    await apiAs(h, 'admin', '/api/v1/users', {
+      body: {
+        username: 'officer2',
+        displayName: 'Zhou Qiang 周强 (loan officer)',
+        password: DEMO_PASSWORD,
+        roles: ['loan_officer'],
+      },
     });
-    context = await h.context({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    watchPage(page, pageProblems);
+    page = await h.page({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' }, pageProblems);
     await page.goto('/sign-in');
   }, 120_000);
   beforeEach(() => signedOutConsole(page));
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
-  });
+  afterAll(() => h?.close());
 
   it('an officer creates a loan with a live schedule and annual rate; after approval and disbursement, records a repayment', async () => {
     await signInConsole(page, 'officer');
-    await page.getByRole('menuitem', { name: '贷款' }).click();
+    // Not 贷款产品 (loan products), the entry above it.
+    await page.getByRole('menuitem', { name: /贷款$/ }).click();
     await page.waitForURL('**/loans');
     await page.getByRole('button', { name: '新建贷款' }).click();
     await page.waitForURL('**/loans/new');
@@ -138,10 +115,8 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
     const expected = await apiAs<{
       annualizedRate: { nominal: string; effective: string };
       totals: { total: string };
-    }>('officer', '/api/v1/loans/preview', {
-      productCode: 'MICRO12',
-      principalMinor: 1_200_000,
-      repayments: 12,
+    }>(h, 'officer', '/api/v1/loans/preview', {
+      body: { productCode: 'MICRO12', principalMinor: 1_200_000, repayments: 12 },
     });
     await poll(() => page.getByTestId('preview-apr').textContent()).toBe(
       formatRate(expected.annualizedRate.nominal),
@@ -300,6 +275,7 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
 
   it('operations classifies a late loan (never better than its arrears floor) and writes it off', async () => {
     const late = await apiAs<{ items: Array<{ id: string; dpd: number; totalOutstandingMinor: number }> }>(
+      h,
       'ops',
       '/api/v1/loans?status=active&minDpd=1&limit=200',
     );
@@ -342,9 +318,7 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
     const violations: string[] = [];
     await signInConsole(page, 'officer');
     for (const lang of ['zh-CN', 'en'] as const) {
-      if ((await page.getAttribute('html', 'lang')) !== lang)
-        await page.getByTestId('language-switch').click();
-      await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+      await switchLanguage(page, lang);
       await navigateInApp(page, '/loans');
       await poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(20);
       violations.push(...(await seriousViolations(page, `/loans ${lang}`)));

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { startEodRun } from '@puhui/store';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REPORT_KINDS } from '../src/console/pages/reports/names.ts';
 import { sumAmounts } from '../src/shared/decimal.ts';
 import { formatAmount, formatDate, formatRate } from '../src/shared/format.ts';
 import {
@@ -11,11 +12,11 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signedOutConsole,
   signInConsole,
   startWebHarness,
-  switchConsoleLanguage,
+  switchLanguage,
   type WebHarness,
-  watchPage,
 } from './browser.ts';
 
 if (browserMissing) console.warn(`Skipping the operations browser tests: ${browserMissing}`);
@@ -44,32 +45,20 @@ describe.skipIf(browserMissing !== undefined)(
   'end of day, reports and the dashboard in the staff console',
   () => {
     let h: WebHarness;
-    let context: BrowserContext;
     let page: Page;
     const pageProblems: string[] = [];
     const cny = (par: Par) => par.currencies.find((c) => c.currency === 'CNY') as Par['currencies'][number];
 
     beforeAll(async () => {
       h = await startWebHarness({ loans: 40 });
-      context = await h.context({
-        viewport: { width: 1280, height: 900 },
-        locale: 'zh-CN',
-        acceptDownloads: true,
-      });
-      page = await context.newPage();
-      watchPage(page, pageProblems);
+      page = await h.page(
+        { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true },
+        pageProblems,
+      );
       await page.goto('/sign-in');
     }, 120_000);
-    beforeEach(async () => {
-      await page.evaluate(() => {
-        sessionStorage.clear();
-        localStorage.clear();
-      });
-    });
-    afterAll(async () => {
-      await context?.close();
-      await h?.close();
-    });
+    beforeEach(() => signedOutConsole(page));
+    afterAll(() => h?.close());
 
     it('shows a run in progress and follows it to completion without reloading', async () => {
       const before = await apiAs<EodList>(h, 'ops', '/api/v1/eod');
@@ -275,27 +264,14 @@ describe.skipIf(browserMissing !== undefined)(
       await signInConsole(page, 'ops');
       const violations: string[] = [];
       for (const lang of ['zh-CN', 'en'] as const) {
-        await switchConsoleLanguage(page, lang);
+        await switchLanguage(page, lang);
         const pages = [
           ['/dashboard', 'dashboard'],
           ['/eod', 'eod'],
-          ...[
-            'par',
-            'classification',
-            'provisioning',
-            'ageing',
-            'flows',
-            'trial-balance',
-            'reconciliation',
-            'products',
-          ].map((tab) => [`/reports?tab=${tab}`, `reports-${tab}`]),
+          ...REPORT_KINDS.map((tab) => [`/reports?tab=${tab}`, `reports-${tab}`]),
         ];
         for (const [path, name] of pages as [string, string][]) {
-          await page.evaluate((p) => {
-            window.history.pushState(null, '', p);
-            window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
-          }, path);
-          await page.locator(`main[data-path="${path.split('?')[0]}"] h1`).waitFor();
+          await navigateInApp(page, path);
           await page.locator('.ant-skeleton, .ant-spin-spinning').first().waitFor({ state: 'detached' });
           await page.locator('.ant-table-row, .ant-statistic').first().waitFor();
           violations.push(...(await seriousViolations(page, `${path} ${lang}`)));

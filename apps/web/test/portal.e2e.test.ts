@@ -1,16 +1,18 @@
 import { calculateSchedule, DEMO_BORROWERS, DEMO_PASSWORD, defaultProductConfig } from '@puhui/services';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatRate, minorToAmount } from '../src/shared/format.ts';
+import { minorToAmount } from '../src/shared/decimal.ts';
+import { formatAmount, formatDate, formatRate } from '../src/shared/format.ts';
 import {
+  apiAs,
   browserMissing,
   navigateInApp,
   poll,
   screenshot,
   seriousViolations,
   startWebHarness,
+  switchLanguage,
   type WebHarness,
-  watchPage,
 } from './browser.ts';
 
 if (browserMissing) console.warn(`Skipping the portal browser tests: ${browserMissing}`);
@@ -20,74 +22,42 @@ const BORROWER = DEMO_BORROWERS[0];
 /** How the portal shows an amount in minor units. */
 const yuan = (minor: number) => `¥${formatAmount(minorToAmount(minor))}`;
 
-/** JSON over the API of the running server, as a staff user or a borrower (bearer token). */
-async function apiCall<T>(
-  h: WebHarness,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${h.url}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(method === 'POST' ? { 'idempotency-key': `e2e-${crypto.randomUUID()}` } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 /**
  * Gives a demo borrower an active loan the way staff would: the product manager creates a product
  * and the risk manager approves it, an officer submits the loan, a second officer approves it, and
- * operations disburses it. Returns the loan id and an officer's token (for reading the loan).
+ * operations disburses it. Returns the loan id.
  */
-async function seedLoanFor(h: WebHarness, phone: string): Promise<{ loanId: string; staff: string }> {
-  const signIn = async (username: string) =>
-    (
-      await apiCall<{ accessToken: string }>(h, null, 'POST', '/auth/sign-in', {
-        username,
-        password: DEMO_PASSWORD,
-      })
-    ).accessToken;
-  const [admin, pm, risk, officer, ops] = await Promise.all(
-    ['admin', 'pm', 'risk', 'officer', 'ops'].map((u) => signIn(u)),
-  );
-  await apiCall(h, admin as string, 'POST', '/users', {
+async function seedLoanFor(h: WebHarness, phone: string): Promise<string> {
+  const post = (username: string, path: string, body: unknown = {}) =>
+    apiAs<{ id: string }>(h, username, `/api/v1${path}`, { body });
+  await post('admin', '/users', {
     username: 'officer2',
     displayName: 'Second officer',
     password: DEMO_PASSWORD,
     roles: ['loan_officer'],
   });
-  const officer2 = await signIn('officer2');
-  const product = await apiCall<{ id: string }>(h, pm as string, 'POST', '/products', {
+  const product = await post('pm', '/products', {
     code: 'PORTAL12',
     name: 'Micro loan 小额贷',
     config: defaultProductConfig(),
   });
-  await apiCall(h, risk as string, 'POST', `/products/${product.id}/approve`);
-  const borrowers = await apiCall<{ items: { id: string; phone: string }[] }>(
+  await post('risk', `/products/${product.id}/approve`);
+  const borrowers = await apiAs<{ items: { id: string; phone: string }[] }>(
     h,
-    officer as string,
-    'GET',
-    '/borrowers?limit=50',
+    'officer',
+    '/api/v1/borrowers?limit=50',
   );
   const borrowerId = borrowers.items.find((b) => b.phone === phone)?.id;
-  const loan = await apiCall<{ id: string }>(h, officer as string, 'POST', '/loans', {
+  const loan = await post('officer', '/loans', {
     borrowerId,
     productCode: 'PORTAL12',
     principalMinor: 1_200_000,
     repayments: 12,
     disbursement: { kind: 'channel', channel: 'alipay' },
   });
-  await apiCall(h, officer2, 'POST', `/loans/${loan.id}/approve`);
-  await apiCall(h, ops as string, 'POST', `/loans/${loan.id}/disburse`);
-  return { loanId: loan.id, staff: officer as string };
+  await post('officer2', `/loans/${loan.id}/approve`);
+  await post('ops', `/loans/${loan.id}/disburse`);
+  return loan.id;
 }
 
 type Due = {
@@ -106,20 +76,14 @@ const rootFontSize = (page: Page) =>
 
 describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser (360 px wide)', () => {
   let h: WebHarness;
-  let context: BrowserContext;
   let page: Page;
   const pageProblems: string[] = [];
 
   beforeAll(async () => {
     h = await startWebHarness();
-    context = await h.context(PHONE);
-    page = await context.newPage();
-    watchPage(page, pageProblems);
+    page = await h.page(PHONE, pageProblems);
   });
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
-  });
+  afterAll(() => h?.close());
 
   it('opens in Chinese and switching language changes the text (and is remembered)', async () => {
     await page.goto('/portal/');
@@ -223,19 +187,16 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
   });
 
   describe('my loans', () => {
-    let loanContext: BrowserContext;
     let p: Page;
     let loanId: string;
-    let staff: string;
-    const due = () => apiCall<Due>(h, staff, 'GET', `/loans/${loanId}/due`);
+    const due = () => apiAs<Due>(h, 'officer', `/api/v1/loans/${loanId}/due`);
 
     beforeAll(async () => {
-      ({ loanId, staff } = await seedLoanFor(h, BORROWER.phone));
-      loanContext = await h.context(PHONE);
-      p = await loanContext.newPage();
-      watchPage(p, pageProblems);
+      loanId = await seedLoanFor(h, BORROWER.phone);
+      // A fresh context: no session left by the tests above.
+      p = await h.page(PHONE, pageProblems);
     });
-    afterAll(async () => loanContext?.close());
+    afterAll(() => p?.context().close());
 
     it('a borrower signs in with a one-time code and sees the loan, what is due next and the schedule', async () => {
       await p.goto('/portal/loans');
@@ -366,7 +327,7 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
       await p.locator('main[data-path="/portal/loans"] h1').waitFor();
       for (const lang of ['zh-CN', 'en'] as const) {
         for (const elder of [false, true]) {
-          if ((await p.getAttribute('html', 'lang')) !== lang) await p.getByTestId('language-switch').click();
+          await switchLanguage(p, lang);
           if ((await p.getByTestId('elder-toggle').getAttribute('aria-pressed')) !== String(elder))
             await p.getByTestId('elder-toggle').click();
           const suffix = `${lang}${elder ? '-elder' : ''}`;
@@ -427,8 +388,7 @@ describe.skipIf(browserMissing !== undefined)('borrower portal in a real browser
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const elder of [false, true]) {
         // Switch with the page's own controls (no reload, so axe-core stays injected).
-        if ((await page.getAttribute('html', 'lang')) !== lang)
-          await page.getByTestId('language-switch').click();
+        await switchLanguage(page, lang);
         if ((await page.getByTestId('elder-toggle').getAttribute('aria-pressed')) !== String(elder)) {
           await page.getByTestId('elder-toggle').click();
         }

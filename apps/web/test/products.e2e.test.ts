@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   apiAs,
@@ -7,12 +7,12 @@ import {
   poll,
   screenshot,
   seriousViolations,
+  signedOutConsole,
   signInConsole,
   signOutConsole,
   startWebHarness,
-  switchConsoleLanguage,
+  switchLanguage,
   type WebHarness,
-  watchPage,
 } from './browser.ts';
 
 if (browserMissing) console.warn(`Skipping the loan products browser tests: ${browserMissing}`);
@@ -28,7 +28,6 @@ interface Product {
 
 describe.skipIf(browserMissing !== undefined)('loan products in the staff console', () => {
   let h: WebHarness;
-  let context: BrowserContext;
   let page: Page;
   let productPath = '';
   const pageProblems: string[] = [];
@@ -43,21 +42,11 @@ describe.skipIf(browserMissing !== undefined)('loan products in the staff consol
 
   beforeAll(async () => {
     h = await startWebHarness({ loans: 40 });
-    context = await h.context({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    watchPage(page, pageProblems);
+    page = await h.page({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }, pageProblems);
     await page.goto('/sign-in');
   }, 120_000);
-  beforeEach(async () => {
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.clear();
-    });
-  });
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
-  });
+  beforeEach(() => signedOutConsole(page));
+  afterAll(() => h?.close());
 
   it('lists the products with their status and key terms', async () => {
     await signInConsole(page, 'pm');
@@ -194,7 +183,7 @@ describe.skipIf(browserMissing !== undefined)('loan products in the staff consol
     await signInConsole(page, 'pm');
     const violations: string[] = [];
     for (const lang of ['zh-CN', 'en'] as const) {
-      await switchConsoleLanguage(page, lang);
+      await switchLanguage(page, lang);
       for (const [path, name] of [
         ['/products', 'products'],
         [`/products/${micro.id}`, 'products-detail'],

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '@puhui/services';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiAs,
   browserMissing,
   navigateInApp,
   poll,
@@ -13,8 +13,8 @@ import {
   settled,
   signInConsole,
   startWebHarness,
+  switchLanguage,
   type WebHarness,
-  watchPage,
 } from './browser.ts';
 
 if (browserMissing) console.warn(`Skipping the risk and siting browser tests: ${browserMissing}`);
@@ -37,7 +37,6 @@ const formItem = (scope: Locator, label: string) =>
 
 describe.skipIf(browserMissing !== undefined)('risk models and siting pages in a real browser', () => {
   let h: WebHarness;
-  let context: BrowserContext;
   let page: Page;
   let dir: string;
   let csvPath: string;
@@ -45,20 +44,16 @@ describe.skipIf(browserMissing !== undefined)('risk models and siting pages in a
 
   beforeAll(async () => {
     h = await startWebHarness();
-    context = await h.context({
-      viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    watchPage(page, pageProblems);
+    page = await h.page(
+      { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true },
+      pageProblems,
+    );
     // A small training file: the header and the first 300 applicants of the German credit data.
     dir = mkdtempSync(join(tmpdir(), 'puhui-risk-e2e-'));
     csvPath = join(dir, 'small-card.csv');
     writeFileSync(csvPath, `${readFileSync(GERMAN, 'utf8').split('\n').slice(0, 301).join('\n')}\n`);
   });
   afterAll(async () => {
-    await context?.close();
     await h?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -72,23 +67,12 @@ describe.skipIf(browserMissing !== undefined)('risk models and siting pages in a
 
   /** Scores `n` applicants of the German data through the API (the champion answers; a challenger runs in shadow). */
   async function scoreApplicants(n: number) {
-    const signIn = await fetch(`${h.url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'risk', password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
     const [header, ...rows] = readFileSync(GERMAN, 'utf8').trim().split('\n');
     const columns = (header ?? '').split(',');
     for (const [i, row] of rows.slice(500, 500 + n).entries()) {
       const cells = row.split(',');
       const applicant = Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? null]));
-      const res = await fetch(`${h.url}/api/v1/risk/score`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ applicant, applicantRef: `E2E-${i}` }),
-      });
-      expect(res.status).toBe(200);
+      await apiAs(h, 'risk', '/api/v1/risk/score', { body: { applicant, applicantRef: `E2E-${i}` } });
     }
   }
 
@@ -303,11 +287,7 @@ describe.skipIf(browserMissing !== undefined)('risk models and siting pages in a
 
   it('has no serious or critical accessibility violations on the risk and siting pages, in both languages', async () => {
     const violations: string[] = [];
-    const switchTo = async (lang: string) => {
-      if ((await page.getAttribute('html', 'lang')) !== lang)
-        await page.getByTestId('language-switch').click();
-      await poll(() => page.getAttribute('html', 'lang')).toBe(lang);
-    };
+    const switchTo = (lang: 'zh-CN' | 'en') => switchLanguage(page, lang);
     const check = async (label: string, name: string, lang: string) => {
       await settled(page);
       violations.push(...(await seriousViolations(page, `${label} ${lang}`)));

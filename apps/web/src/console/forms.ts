@@ -29,3 +29,19 @@ export function useFormProblems(form: FormInstance, mapping: ProblemMapping) {
   const clear = useCallback(() => setBanner(null), []);
   return { banner, show, clear };
 }
+
+/**
+ * A form rule that a select has a value. Not `required: true`: with that, Ant Design puts
+ * `aria-required` on the select's wrapper `<div>`, which has no role to carry it (axe:
+ * aria-allowed-attr); the server still refuses a missing value.
+ *
+ * @example <Form.Item name="channel" rules={[chosen(t('common.required'))]}><Select … /></Form.Item>
+ */
+export function chosen(message: string) {
+  return {
+    validator: (_: unknown, value: unknown) =>
+      value === undefined || value === null || value === ''
+        ? Promise.reject(new Error(message))
+        : Promise.resolve(),
+  };
+}

@@ -1,4 +1,5 @@
 import { currencyScale, knownCurrencies } from '@puhui/money';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   amountToMinor,
@@ -8,10 +9,16 @@ import {
   percentToFraction,
   sumAmounts,
 } from './decimal.ts';
+import { formatAmount } from './format.ts';
 
 describe('currencyDigits', () => {
   it('agrees with the money package for every currency Puhui knows', () => {
     for (const code of knownCurrencies()) expect(currencyDigits(code), code).toBe(currencyScale(code));
+  });
+
+  it('knows the decimals of a currency, and takes 2 for a code it does not know', () => {
+    expect([currencyDigits('CNY'), currencyDigits('JPY'), currencyDigits('KWD')]).toEqual([2, 0, 3]);
+    expect(currencyDigits('not a code')).toBe(2);
   });
 });
 
@@ -23,6 +30,15 @@ describe('amounts in major and minor units', () => {
     expect(minorToAmount(0, 'CNY')).toBe('0.00');
     expect(minorToAmount(1500, 'JPY')).toBe('1500');
     expect(minorToAmount(1500, 'KWD')).toBe('1.500');
+  });
+
+  it('takes CNY when no currency is given, exactly up to the largest safe integer', () => {
+    expect(minorToAmount(123456)).toBe('1234.56');
+    expect(minorToAmount(5)).toBe('0.05');
+    expect(minorToAmount(0)).toBe('0.00');
+    expect(minorToAmount(-5)).toBe('-0.05');
+    expect(minorToAmount(800, 'JPY')).toBe('800');
+    expect(minorToAmount(Number.MAX_SAFE_INTEGER)).toBe('90071992547409.91');
   });
 
   it('reads typed amounts exactly, refusing more digits than the currency has', () => {
@@ -39,9 +55,34 @@ describe('amounts in major and minor units', () => {
     expect(amountToMinor('0.29', 'CNY')).toBe(29);
   });
 
+  it('reads what a person typed: grouping, currency signs, a trailing point (CNY unless told)', () => {
+    expect(amountToMinor('12,000.5')).toBe(1_200_050);
+    expect(amountToMinor(' ¥ 800 ')).toBe(80_000);
+    expect(amountToMinor('0.01')).toBe(1);
+    expect(amountToMinor('7.')).toBe(700);
+    expect(amountToMinor('1.234')).toBeNull();
+    expect(amountToMinor('-5')).toBeNull();
+    expect(amountToMinor('1e3')).toBeNull();
+    expect(amountToMinor('')).toBeNull();
+    expect(amountToMinor('99999999999999999')).toBeNull();
+    // Zeros past the currency's digits change nothing, as on the server (`@puhui/money`).
+    expect(amountToMinor('1.230')).toBe(123);
+    expect(amountToMinor('1500.0', 'JPY')).toBe(1500);
+    expect(amountToMinor('0.5', 'not a code')).toBe(50);
+  });
+
   it('round-trips every amount', () => {
     for (const minor of [0, 1, 99, 100, 123456789, 20_000_000])
       expect(amountToMinor(minorToAmount(minor, 'CNY'), 'CNY')).toBe(minor);
+  });
+
+  it('round-trips every amount exactly through the grouped display', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (minor) => {
+        expect(amountToMinor(formatAmount(minorToAmount(minor)))).toBe(minor);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

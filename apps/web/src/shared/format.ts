@@ -1,7 +1,9 @@
 /**
  * Display formats shared by the console and the portal. Amounts arrive from the API as decimal
- * strings (`"10300.00"`) and are formatted as strings, never through floating point.
+ * strings (`"10300.00"`) and are formatted as strings, never through floating point (conversions
+ * between typed text, minor units and fractions are in `decimal.ts`).
  */
+import { decimal, formatDecimal, parseDecimal, roundDecimal } from '@puhui/money';
 
 /**
  * Groups the integer part of a decimal-string amount in thousands.
@@ -17,60 +19,6 @@ export function formatAmount(amount: string): string {
 }
 
 /**
- * Minor-unit digits of a currency (its ISO 4217 exponent, from the browser's Intl data; 2 when
- * the code is unknown).
- *
- * @example currencyDigits('CNY'); // 2
- * @example currencyDigits('JPY'); // 0
- */
-export function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-/**
- * Integer minor units (as the API sends them: `principalMinor`) as a plain decimal string in
- * major units, for {@link formatAmount}. Exact: integer and string arithmetic only.
- *
- * @example minorToAmount(123456); // '1234.56'
- * @example minorToAmount(-5, 'CNY'); // '-0.05'
- * @example formatAmount(minorToAmount(100000000)); // '1,000,000.00'
- */
-export function minorToAmount(minor: number, currency = 'CNY'): string {
-  const digits = currencyDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const text = BigInt(Math.abs(Math.trunc(minor)))
-    .toString()
-    .padStart(digits + 1, '0');
-  if (digits === 0) return `${sign}${text}`;
-  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
-
-/**
- * An amount a person typed in major units (`"12,000.5"`, `"¥ 800"`) as integer minor units, or
- * null when it is not a positive-or-zero amount with at most the currency's decimals.
- *
- * @example amountToMinor('12,000.5'); // 1200050
- * @example amountToMinor('1.234'); // null (CNY has two decimals)
- */
-export function amountToMinor(text: string, currency = 'CNY'): number | null {
-  const compact = text.replace(/[\s,，¥￥]/g, '');
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(compact);
-  if (!m) return null;
-  const digits = currencyDigits(currency);
-  const frac = m[2] ?? '';
-  if (frac.length > digits) return null;
-  const minor = BigInt((m[1] ?? '0') + frac.padEnd(digits, '0'));
-  return minor > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(minor);
-}
-
-/**
  * A rate given as a decimal fraction string, as a percentage rounded half-up to `digits` places
  * (exact decimal arithmetic on the string).
  *
@@ -78,18 +26,10 @@ export function amountToMinor(text: string, currency = 'CNY'): number | null {
  * @example formatRate('0.12682621', 1); // '12.7%'
  */
 export function formatRate(fraction: string, digits = 2): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(fraction.trim());
-  if (!m) return fraction;
-  const [, sign, int = '0', frac = ''] = m;
-  // value × 10^(2 + digits) as an integer, rounded half-up on the next digit.
-  const shift = 2 + digits;
-  const padded = (frac + '0'.repeat(shift + 1)).slice(0, shift + 1);
-  let scaled = BigInt(int + padded.slice(0, shift));
-  if (Number(padded[shift]) >= 5) scaled += 1n;
-  const text = scaled.toString().padStart(digits + 1, '0');
-  const whole = text.slice(0, text.length - digits);
-  const part = digits > 0 ? `.${text.slice(text.length - digits)}` : '';
-  return `${scaled === 0n ? '' : sign}${whole}${part}%`;
+  const value = /^-?\d+(\.\d+)?$/.test(fraction.trim()) ? parseDecimal(fraction) : undefined;
+  if (!value) return fraction;
+  const percent = roundDecimal(decimal(value.units, value.scale - 2), digits, 'half_up');
+  return `${formatDecimal(percent, digits)}%`;
 }
 
 /**

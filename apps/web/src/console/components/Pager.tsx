@@ -20,3 +20,26 @@ export function Pager(props: { hasPrev: boolean; hasNext: boolean; onPrev: () =>
     </Flex>
   );
 }
+
+/**
+ * A {@link Pager} for an API paged by `offset`: the page asks for `limit: page + 1` rows and
+ * `fetched` says how many came back.
+ *
+ * @example <OffsetPager offset={offset} page={PAGE} fetched={loans.data?.items.length ?? 0} onChange={setOffset} />
+ */
+export function OffsetPager(props: {
+  offset: number;
+  page: number;
+  fetched: number;
+  onChange: (offset: number) => void;
+}) {
+  const { offset, page, onChange } = props;
+  return (
+    <Pager
+      hasPrev={offset > 0}
+      hasNext={props.fetched > page}
+      onPrev={() => onChange(Math.max(0, offset - page))}
+      onNext={() => onChange(offset + page)}
+    />
+  );
+}

@@ -1,9 +1,12 @@
 import { Card, type CardProps } from 'antd';
 import type { ReactNode } from 'react';
+import { CardTitle } from './CardTitle.tsx';
 
 /**
- * A titled part of a page: a small card whose title is a level-2 heading (the page's `<h1>` is
- * in `<PageHeader>`), so screen readers can jump between parts.
+ * A titled part of a page: a small card, spaced from the next, whose title is a {@link CardTitle}
+ * (a level-2 heading under the page's `<h1>` in `<PageHeader>`), so screen readers can jump
+ * between parts. For a card laid out otherwise (in a grid row), use Ant Design's `Card` with
+ * `title={<CardTitle>…</CardTitle>}`.
  *
  * @example <SectionCard title={t('products.sections.fees')}>…</SectionCard>
  */
@@ -13,12 +16,7 @@ export function SectionCard({
   ...rest
 }: { title: string; children: ReactNode } & Omit<CardProps, 'title'>) {
   return (
-    <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
-      size="small"
-      style={{ marginBottom: 16 }}
-      {...rest}
-    >
+    <Card title={<CardTitle>{title}</CardTitle>} size="small" style={{ marginBottom: 16 }} {...rest}>
       {children}
     </Card>
   );

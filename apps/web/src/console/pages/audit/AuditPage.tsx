@@ -8,6 +8,7 @@ import type { ApiError } from '../../../api/problem.ts';
 import type { components } from '../../../api/schema.d.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { Can } from '../../components/Can.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -70,7 +71,6 @@ function VerifyChain() {
 /** The audit log (`GET /api/v1/audit`), newest first, filtered and paged by sequence number. */
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   // Cursors of the pages seen so far: the first page has none, each next page starts below the last seq.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
@@ -115,12 +115,14 @@ export default function AuditPage() {
       <Can permission="audit:verify">
         <VerifyChain />
       </Can>
-      <Form
-        form={form}
-        layout="inline"
-        style={{ margin: '16px 0', rowGap: 8 }}
-        onFinish={(values) => {
+      <FilterBar<Filters>
+        style={{ marginTop: 16 }}
+        onSearch={(values) => {
           setFilters(compact(values));
+          setCursors([undefined]);
+        }}
+        onReset={() => {
+          setFilters({});
           setCursors([undefined]);
         }}
       >
@@ -133,21 +135,7 @@ export default function AuditPage() {
         <Form.Item name="subjectId" label={t('audit.filters.subjectId')}>
           <Input allowClear />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-              setCursors([undefined]);
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </FilterBar>
       {audit.isError && <ProblemAlert error={audit.error as ApiError} onRetry={() => void audit.refetch()} />}
       <Table<AuditRecord>
         rowKey="id"

@@ -8,6 +8,7 @@ import type { ApiError } from '../../../api/problem.ts';
 import type { Me } from '../../../shared/permissions.ts';
 import { useCan, useMe } from '../../auth/useMe.ts';
 import { EChart } from '../../charts/EChart.tsx';
+import { CardTitle } from '../../components/CardTitle.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
@@ -47,7 +48,7 @@ function ActivityCard() {
   const max = perDay.reduce((m, d) => Math.max(m, d.count), 0);
   return (
     <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboard.activity.title')}</h2>}
+      title={<CardTitle>{t('dashboard.activity.title')}</CardTitle>}
       style={{ height: '100%' }}
       data-testid="card-activity"
     >

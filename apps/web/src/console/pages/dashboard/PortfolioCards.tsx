@@ -6,6 +6,7 @@ import { call } from '../../../api/client.ts';
 import type { ApiError } from '../../../api/problem.ts';
 import { formatAmount, formatDate, formatRate } from '../../../shared/format.ts';
 import { useCan } from '../../auth/useMe.ts';
+import { CardTitle } from '../../components/CardTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { FlowChart, MixChart } from '../reports/charts.tsx';
@@ -32,11 +33,7 @@ function Frame({
 }) {
   const { t } = useTranslation();
   return (
-    <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
-      style={{ height: '100%' }}
-      data-testid={testId}
-    >
+    <Card title={<CardTitle>{title}</CardTitle>} style={{ height: '100%' }} data-testid={testId}>
       {query === null ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noReports')} />
       ) : query.isError ? (

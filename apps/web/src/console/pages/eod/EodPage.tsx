@@ -1,7 +1,7 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Input, Progress, Table, type TableProps, Tag, Typography } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { Alert, App, Button, Flex, Progress, Table, type TableProps, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call } from '../../../api/client.ts';
@@ -9,6 +9,7 @@ import type { ApiError } from '../../../api/problem.ts';
 import type { paths } from '../../../api/schema.d.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useCan } from '../../auth/useMe.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
@@ -81,7 +82,6 @@ export default function EodPage() {
   const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const canRun = useCan('eod:run');
-  const targetId = useId();
   const [limit, setLimit] = useState(MORE);
   const [target, setTarget] = useState('');
   const run = useMutation({
@@ -193,18 +193,13 @@ export default function EodPage() {
         </Typography.Paragraph>
         {canRun ? (
           <Flex gap={12} align="end" wrap>
-            <Flex vertical gap={4}>
-              <label htmlFor={targetId}>{t('operations.eod.closeTo')}</label>
-              <Input
-                id={targetId}
-                type="date"
-                min={openDate}
-                value={closeTo}
-                onChange={(e) => setTarget(e.target.value)}
-                style={{ width: 180 }}
-                disabled={run.isPending}
-              />
-            </Flex>
+            <DateField
+              label={t('operations.eod.closeTo')}
+              min={openDate}
+              value={closeTo}
+              onChange={setTarget}
+              disabled={run.isPending}
+            />
             <Button
               type="primary"
               icon={<PlayCircleOutlined />}

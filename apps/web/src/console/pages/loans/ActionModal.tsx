@@ -4,18 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, idempotencyKeys } from '../../../api/client.ts';
 import type { ProblemMapping } from '../../../api/problem.ts';
-import { amountToMinor, formatAmount, formatDate, minorToAmount } from '../../../shared/format.ts';
+import { amountToMinor, minorToAmount } from '../../../shared/decimal.ts';
+import { formatAmount, formatDate } from '../../../shared/format.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
-import { useFormProblems } from '../../forms.ts';
-import {
-  CATEGORIES,
-  CHANNELS,
-  chosen,
-  type LoanAction,
-  type LoanDetail,
-  type LoanTransaction,
-} from './loans.ts';
+import { chosen, useFormProblems } from '../../forms.ts';
+import { CATEGORIES, CHANNELS, type LoanAction, type LoanDetail, type LoanTransaction } from './loans.ts';
 
 /** What the modal confirms: an action on the loan, or reversing one of its transactions. */
 export type Acting =

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call } from '../../../api/client.ts';
 import type { ApiError } from '../../../api/problem.ts';
-import { formatAmount, formatDate, maskPhone, minorToAmount } from '../../../shared/format.ts';
+import { minorToAmount } from '../../../shared/decimal.ts';
+import { formatAmount, formatDate, maskPhone } from '../../../shared/format.ts';
 import { can, type Me, type Permission } from '../../../shared/permissions.ts';
 import { useMe } from '../../auth/useMe.ts';
+import { CardTitle } from '../../components/CardTitle.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
@@ -107,10 +109,7 @@ export default function LoanDetailPage() {
           )}
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} xl={15}>
-              <Card
-                size="small"
-                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('loans.detail.summary')}</h2>}
-              >
+              <Card size="small" title={<CardTitle>{t('loans.detail.summary')}</CardTitle>}>
                 <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="loan-summary">
                   <Descriptions.Item label={t('loans.detail.borrower')}>
                     {borrower.data
@@ -180,10 +179,7 @@ export default function LoanDetailPage() {
               </Card>
             </Col>
             <Col xs={24} xl={9}>
-              <Card
-                size="small"
-                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('loans.detail.outstanding')}</h2>}
-              >
+              <Card size="small" title={<CardTitle>{t('loans.detail.outstanding')}</CardTitle>}>
                 <div data-testid="loan-outstanding">
                   <Statistic
                     value={money(data.totalOutstandingMinor)}

@@ -1,15 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { call } from '../../../api/client.ts';
 import type { ApiError } from '../../../api/problem.ts';
-import { formatAmount, formatDate, minorToAmount } from '../../../shared/format.ts';
+import { minorToAmount } from '../../../shared/decimal.ts';
+import { formatAmount, formatDate } from '../../../shared/format.ts';
 import { Can } from '../../components/Can.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { OffsetPager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { BorrowerSelect } from './BorrowerSelect.tsx';
@@ -23,7 +25,6 @@ const PAGE = 20;
 export default function LoansPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<LoanFilters>();
   const [filters, setFilters] = useState<LoanFilters>({});
   const [offset, setOffset] = useState(0);
   const products = useLoanProducts();
@@ -103,13 +104,14 @@ export default function LoansPage() {
           </Can>
         }
       />
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
+      <FilterBar<LoanFilters>
         initialValues={{ status: '', productCode: '', classification: '' }}
-        onFinish={(values) => {
+        onSearch={(values) => {
           setFilters(values);
+          setOffset(0);
+        }}
+        onReset={() => {
+          setFilters({});
           setOffset(0);
         }}
       >
@@ -137,21 +139,7 @@ export default function LoansPage() {
         <Form.Item name="minDpd" label={t('loans.filters.minDpd')}>
           <InputNumber min={0} max={100000} precision={0} style={{ width: 90 }} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-              setOffset(0);
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </FilterBar>
       <Form
         layout="inline"
         style={{ marginBottom: 16 }}
@@ -174,12 +162,7 @@ export default function LoansPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <Pager
-        hasPrev={offset > 0}
-        hasNext={(loans.data?.items.length ?? 0) > PAGE}
-        onPrev={() => setOffset(Math.max(0, offset - PAGE))}
-        onNext={() => setOffset(offset + PAGE)}
-      />
+      <OffsetPager offset={offset} page={PAGE} fetched={loans.data?.items.length ?? 0} onChange={setOffset} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/problem.ts';
 import type { paths } from '../../../api/schema.d.ts';
 import { formatAmount, formatDate, formatRate } from '../../../shared/format.ts';
+import { CardTitle } from '../../components/CardTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCaption } from './caption.tsx';
 
@@ -49,7 +50,7 @@ export function SchedulePreview(props: {
   const { preview, error } = props;
   return (
     <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('loans.preview.title')}</h2>}
+      title={<CardTitle>{t('loans.preview.title')}</CardTitle>}
       size="small"
       data-testid="schedule-preview"
       aria-busy={props.loading}

@@ -5,7 +5,6 @@ import {
   activeProducts,
   availableActions,
   canReverse,
-  chosen,
   type JournalEntry,
   LOAN_STATUSES,
   type LoanDetail,
@@ -242,15 +241,5 @@ describe('productTerms', () => {
       },
     } as LoanProduct;
     expect(productTerms(long).repayments).toBe(18);
-  });
-});
-
-describe('chosen', () => {
-  it('refuses an empty select and accepts any value', async () => {
-    const rule = chosen('Choose one');
-    await expect(rule.validator(null, undefined)).rejects.toThrow('Choose one');
-    await expect(rule.validator(null, '')).rejects.toThrow('Choose one');
-    await expect(rule.validator(null, 'alipay')).resolves.toBeUndefined();
-    expect(rule).not.toHaveProperty('required');
   });
 });

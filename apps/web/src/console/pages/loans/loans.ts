@@ -3,7 +3,8 @@
  * with amounts as decimal strings, and the list's query. No React here (tested in loans.test.ts).
  */
 import type { components, paths } from '../../../api/schema.d.ts';
-import { formatAmount, formatRate, minorToAmount } from '../../../shared/format.ts';
+import { minorToAmount } from '../../../shared/decimal.ts';
+import { formatAmount, formatRate } from '../../../shared/format.ts';
 import type { Permission } from '../../../shared/permissions.ts';
 
 export type Loan = components['schemas']['Loan'];
@@ -310,21 +311,5 @@ export function productTerms(product: LoanProduct): ProductTerms {
     maxN: limits.maxRepayments,
     rate: annualRate.endsWith('%') ? annualRate : formatRate(annualRate),
     repayments: Math.min(limits.maxRepayments, Math.max(limits.minRepayments, 12)),
-  };
-}
-
-/**
- * A form rule that a select has a value. Not `required: true`: with that, Ant Design puts
- * `aria-required` on the select's wrapper `<div>`, which has no role to carry it (axe:
- * aria-allowed-attr); the server still refuses a missing value.
- *
- * @example <Form.Item name="channel" rules={[chosen(t('common.required'))]}><Select … /></Form.Item>
- */
-export function chosen(message: string) {
-  return {
-    validator: (_: unknown, value: unknown) =>
-      value === undefined || value === null || value === ''
-        ? Promise.reject(new Error(message))
-        : Promise.resolve(),
   };
 }

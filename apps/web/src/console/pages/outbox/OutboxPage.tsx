@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space, Switch, Table, type TableProps, Tag } from 'antd';
+import { Button, Form, Input, Select, Switch, Table, type TableProps, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
 import type { ApiError } from '../../../api/problem.ts';
 import type { paths } from '../../../api/schema.d.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
@@ -23,7 +24,6 @@ interface Filters {
 /** Outgoing events (`GET /api/v1/outbox`), newest first, with their delivery state. */
 export default function OutboxPage() {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [limit, setLimit] = useState(50);
   const query = {
@@ -73,13 +73,11 @@ export default function OutboxPage() {
           </Button>
         }
       />
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) =>
+      <FilterBar<Filters>
+        onSearch={(values) =>
           setFilters({ ...values, type: values.type?.trim(), subject: values.subject?.trim() })
         }
+        onReset={() => setFilters({})}
       >
         <Form.Item name="type" label={t('outbox.filters.type')}>
           <Input allowClear />
@@ -99,20 +97,7 @@ export default function OutboxPage() {
             options={[20, 50, 100, 200].map((n) => ({ value: n, label: String(n) }))}
           />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </FilterBar>
       {events.isError && (
         <ProblemAlert error={events.error as ApiError} onRetry={() => void events.refetch()} />
       )}

@@ -25,8 +25,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { api } from '../../context.ts';
+import { CATEGORIES } from '../loans/loans.ts';
 import { StatusTag } from './ProductTerms.tsx';
-import { CATEGORIES, isMaker, type Product, type ProductConfig } from './productForm.ts';
+import { isMaker, type Product, type ProductConfig } from './productForm.ts';
 import { formatMinor, percentText, principalText } from './terms.ts';
 
 type Fee = ProductConfig['fees'][number];

@@ -26,12 +26,13 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
+import { CATEGORIES } from '../loans/loans.ts';
 import './products.css';
 import {
   ALLOCATIONS,
   AMORTIZATIONS,
+  amountRule,
   BASES,
-  CATEGORIES,
   configOf,
   DAYS_IN_YEAR,
   FEE_TIMES,
@@ -67,10 +68,8 @@ function useRules(form: FormInstance<ProductFormValues>) {
         const currency = String(form.getFieldValue(['config', 'currency']) ?? 'CNY')
           .trim()
           .toUpperCase();
-        const digits = currencyDigits(currency);
-        const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
-        if (!value || !pattern.test(value.trim().replaceAll(',', '')))
-          throw new Error(t('products.form.amount', { digits }));
+        if (!amountRule(value, currency))
+          throw new Error(t('products.form.amount', { digits: currencyDigits(currency) }));
       },
     };
     return { number, amount };

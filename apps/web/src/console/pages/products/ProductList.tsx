@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,8 +8,9 @@ import { call } from '../../../api/client.ts';
 import type { ApiError } from '../../../api/problem.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { Can } from '../../components/Can.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { OffsetPager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { StatusTag } from './ProductTerms.tsx';
@@ -27,7 +28,6 @@ interface Filters {
 export default function ProductList() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [offset, setOffset] = useState(0);
   const products = useQuery({
@@ -95,13 +95,14 @@ export default function ProductList() {
           </Can>
         }
       />
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => {
+      <FilterBar<Filters>
+        onSearch={(values) => {
           const code = values.code?.trim().toUpperCase();
           setFilters({ ...(values.status ? { status: values.status } : {}), ...(code ? { code } : {}) });
+          setOffset(0);
+        }}
+        onReset={() => {
+          setFilters({});
           setOffset(0);
         }}
       >
@@ -116,21 +117,7 @@ export default function ProductList() {
         <Form.Item name="code" label={t('products.filters.code')}>
           <Input allowClear style={{ width: 160 }} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-              setOffset(0);
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </FilterBar>
       {products.isError && (
         <ProblemAlert error={products.error as ApiError} onRetry={() => void products.refetch()} />
       )}
@@ -142,11 +129,11 @@ export default function ProductList() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <Pager
-        hasPrev={offset > 0}
-        hasNext={(products.data?.items.length ?? 0) > PAGE}
-        onPrev={() => setOffset(Math.max(0, offset - PAGE))}
-        onNext={() => setOffset(offset + PAGE)}
+      <OffsetPager
+        offset={offset}
+        page={PAGE}
+        fetched={products.data?.items.length ?? 0}
+        onChange={setOffset}
       />
     </>
   );

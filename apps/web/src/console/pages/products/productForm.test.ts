@@ -2,6 +2,7 @@ import { defaultProductConfig } from '@puhui/services';
 import { describe, expect, it } from 'vitest';
 import { toFormProblem } from '../../../api/problem.ts';
 import {
+  amountRule,
   configOf,
   isMaker,
   NEW_PRODUCT_CONFIG,
@@ -71,6 +72,18 @@ describe('the product form’s values', () => {
     expect(config.limits.maxPrincipalMinor).toBe(5_000_050);
     expect(config.fees).toEqual([{ name: 'Fee', type: 'flat', amountMinor: 29, at: 'installment' }]);
     expect(config.penalty).toBeNull();
+  });
+});
+
+describe('amountRule', () => {
+  it('accepts exactly what configOf can turn into minor units of the typed currency', () => {
+    expect(amountRule('2000.5', 'CNY')).toBe(true);
+    expect(amountRule('12,000', ' cny ')).toBe(true);
+    expect(amountRule('1.234', 'CNY')).toBe(false);
+    expect(amountRule('1.5', 'JPY')).toBe(false);
+    expect(amountRule('1.5', '')).toBe(true);
+    expect(amountRule('', 'CNY')).toBe(false);
+    expect(amountRule(undefined, 'CNY')).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   minorToAmount,
   percentToFraction,
 } from '../../../shared/decimal.ts';
+import { CATEGORIES } from '../loans/loans.ts';
 
 /** A product version as the API returns it. */
 export type Product = components['schemas']['LoanProduct'];
@@ -15,15 +16,6 @@ export type ProductStatus = Product['status'];
 export type Category = keyof ProductConfig['provisioning'];
 type Fee = ProductConfig['fees'][number];
 type Penalty = NonNullable<ProductConfig['penalty']>;
-
-/** The five loan categories, best first. */
-export const CATEGORIES = [
-  'normal',
-  'special_mention',
-  'substandard',
-  'doubtful',
-  'loss',
-] as const satisfies readonly Category[];
 
 export const STATUSES = [
   'pending',

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
 import { minorToAmount } from '../../../shared/decimal.ts';
+import { CardTitle } from '../../components/CardTitle.tsx';
 import { api } from '../../context.ts';
 import { HOME_CURRENCY, type ReconciliationReport, type TrialBalanceReport } from './figures.ts';
 import type { ReportQuery } from './names.ts';
@@ -192,7 +193,7 @@ export function ReconciliationTab() {
           {data.loanDifferences.length > 0 && (
             <Card
               size="small"
-              title={<h3 style={{ fontSize: 14, margin: 0 }}>{t('operations.reports.rec.loans')}</h3>}
+              title={<CardTitle level={3}>{t('operations.reports.rec.loans')}</CardTitle>}
               style={{ marginTop: 16 }}
             >
               <Table<Difference>

@@ -1,17 +1,18 @@
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Select, Tabs, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Flex, Select, Tabs, Typography } from 'antd';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { call } from '../../../api/client.ts';
 import type { ApiError } from '../../../api/problem.ts';
 import { formatDate } from '../../../shared/format.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
+import { useDownload } from '../../download.ts';
 import './reports.css';
-import { fetchReportFile, saveFile } from './download.ts';
 import { FlowsTab } from './FlowsTab.tsx';
 import { monthsEnding } from './figures.ts';
 import { ReconciliationTab, TrialBalanceTab } from './LedgerTabs.tsx';
@@ -24,39 +25,9 @@ import {
   reportFileName,
 } from './names.ts';
 import { AgeingTab, ClassificationTab, ParTab, ProductsTab } from './PortfolioTabs.tsx';
+import { fetchReportFile } from './reportFile.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A labelled date field (the browser's own date picker). */
-function DateField({
-  label,
-  value,
-  onChange,
-  max,
-  testId,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  max?: string | undefined;
-  testId?: string;
-}) {
-  const id = useId();
-  return (
-    <Flex vertical gap={4}>
-      <label htmlFor={id}>{label}</label>
-      <Input
-        id={id}
-        type="date"
-        value={value}
-        max={max}
-        onChange={(e) => onChange(e.target.value)}
-        style={{ width: 180 }}
-        data-testid={testId}
-      />
-    </Flex>
-  );
-}
 
 /**
  * Portfolio and accounting reports, one tab each (PAR and NPL, classification, provisioning,
@@ -93,12 +64,10 @@ export default function ReportsPage() {
     }
     setParams(next, { replace: true });
   };
-  const download = useMutation({
-    mutationFn: async (format: FileFormat) => {
-      const blob = await fetchReportFile(kind, q, format);
-      saveFile(blob, reportFileName(kind, q, format, openDate));
-    },
-  });
+  const download = useDownload(
+    (format: FileFormat) => fetchReportFile(kind, q, format),
+    (format) => reportFileName(kind, q, format, openDate),
+  );
   const flowsMonths = q.from === range.from && q.to === openDate ? range.months : undefined;
   const tabs = REPORT_KINDS.map((k) => ({
     key: k,

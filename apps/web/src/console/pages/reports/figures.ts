@@ -1,3 +1,4 @@
+import { compareDecimal, decimal, divideDecimal, formatDecimal, parseDecimal } from '@puhui/money';
 import type { components } from '../../../api/schema.d.ts';
 import { sumAmounts } from '../../../shared/decimal.ts';
 
@@ -22,13 +23,8 @@ export function headline(par: ParReport): ParReport['currencies'][number] | unde
   return par.currencies.find((c) => c.currency === HOME_CURRENCY) ?? par.currencies[0];
 }
 
-/** Parses a plain decimal string into an integer scaled by 10^digits (truncating extra digits). */
-function scaled(amount: string, digits: number): bigint {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount.trim());
-  if (!m) return 0n;
-  const units = BigInt(`${m[2]}${(m[3] ?? '').padEnd(digits, '0').slice(0, digits)}`);
-  return m[1] === '-' ? -units : units;
-}
+/** A decimal-string amount exactly (anything else as zero). */
+const exact = (amount: string) => parseDecimal(amount) ?? decimal(0);
 
 /**
  * `part / whole` of two decimal-string amounts as a decimal fraction with `digits` places,
@@ -37,16 +33,9 @@ function scaled(amount: string, digits: number): bigint {
  * @example shareOf('25.00', '200.00'); // '0.1250'
  */
 export function shareOf(part: string, whole: string, digits = 4): string {
-  const p = scaled(part, 6);
-  const w = scaled(whole, 6);
-  if (w === 0n) return (0).toFixed(digits);
-  const unit = 10n ** BigInt(digits);
-  const negative = p < 0n !== w < 0n && p !== 0n;
-  const a = p < 0n ? -p : p;
-  const b = w < 0n ? -w : w;
-  const q = (a * unit * 2n + b) / (2n * b);
-  const text = q.toString().padStart(digits + 1, '0');
-  return `${negative ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  const w = exact(whole);
+  if (w.units === 0n) return (0).toFixed(digits);
+  return formatDecimal(divideDecimal(exact(part), w, digits, 'half_up'), digits);
 }
 
 /** A bar or pie chart's data: labels, numbers to draw, and the exact totals to say. */
@@ -146,7 +135,7 @@ export function productMix(report: ProductMixReport, currency: string): MixSlice
       share: shareOf(r.principal, total),
       value: Number(r.principal),
     }))
-    .sort((a, b) => (scaled(b.amount, 6) > scaled(a.amount, 6) ? 1 : -1));
+    .sort((a, b) => (compareDecimal(exact(b.amount), exact(a.amount)) > 0 ? 1 : -1));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { ApiError, ProblemMapping } from '../../../api/problem.ts';
 import type { paths } from '../../../api/schema.d.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { CardTitle } from '../../components/CardTitle.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
@@ -83,20 +84,15 @@ export function CompareDrawer(props: { open: boolean; onClose: () => void }) {
   const columns = useMemo(() => (file?.columns ?? []).map((c) => ({ value: c, label: c })), [file]);
   const result = compare.data;
   return (
-    <Drawer
+    <FormDrawer
       title={t('risk.compare.title')}
       open={props.open}
       onClose={props.onClose}
       width={760}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('common.close')}</Button>
-          <Button type="primary" loading={compare.isPending} onClick={() => form.submit()}>
-            {t('risk.compare.submit')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      submitLabel={t('risk.compare.submit')}
+      submitting={compare.isPending}
+      dismiss="close"
     >
       <p style={{ marginTop: 0 }}>{t('risk.compare.intro')}</p>
       {problems.banner && <ProblemAlert error={problems.banner} />}
@@ -151,7 +147,7 @@ export function CompareDrawer(props: { open: boolean; onClose: () => void }) {
         </Flex>
       </Form>
       {result && <ComparisonResult result={result} />}
-    </Drawer>
+    </FormDrawer>
   );
 }
 

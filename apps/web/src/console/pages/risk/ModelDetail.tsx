@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -26,7 +26,7 @@ import { CardTitle } from '../../components/CardTitle.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
-import { saveBlob } from '../../download.ts';
+import { useDownload } from '../../download.ts';
 import { ModelActions, useRoleChange } from './ModelActions.tsx';
 import { ChartCard, COLORS, ReportCharts } from './ReportCharts.tsx';
 import {
@@ -231,14 +231,11 @@ export function ModelDetail({ id, onBack }: { id: string; onBack: () => void }) 
     queryKey: ['risk', 'model', id],
     queryFn: () => call(api.GET('/api/v1/risk/models/{id}', { params: { path: { id } } })),
   });
-  const artefact = useMutation({
-    mutationFn: async () => {
-      const blob = await call(
-        api.GET('/api/v1/risk/models/{id}/artefact.json', { params: { path: { id } }, parseAs: 'blob' }),
-      );
-      saveBlob(blob as Blob, `${id}.json`);
-    },
-  });
+  const artefact = useDownload(
+    () =>
+      call(api.GET('/api/v1/risk/models/{id}/artefact.json', { params: { path: { id } }, parseAs: 'blob' })),
+    () => `${id}.json`,
+  );
   const back = (
     <Button
       type="link"

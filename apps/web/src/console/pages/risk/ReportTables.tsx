@@ -1,5 +1,4 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Row, Table, type TableProps, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +8,7 @@ import type { components } from '../../../api/schema.d.ts';
 import { CardTitle } from '../../components/CardTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
-import { saveBlob } from '../../download.ts';
+import { useDownload } from '../../download.ts';
 import { fixed, percent, type RiskReport } from './series.ts';
 
 type Binning = RiskReport['binning'][number];
@@ -82,25 +81,21 @@ export function BinningTables({ binning }: { binning: RiskReport['binning'] }) {
 /** The attribute-points table to sign off, with the CSV and Excel downloads of the same table. */
 export function PointsTable({ modelId, points }: { modelId: string; points: readonly PointsRow[] }) {
   const { t } = useTranslation();
-  const download = useMutation({
-    mutationFn: async (format: 'csv' | 'xlsx') => {
-      const blob =
+  const download = useDownload(
+    (format: 'csv' | 'xlsx') =>
+      call(
         format === 'csv'
-          ? await call(
-              api.GET('/api/v1/risk/models/{id}/points.csv', {
-                params: { path: { id: modelId } },
-                parseAs: 'blob',
-              }),
-            )
-          : await call(
-              api.GET('/api/v1/risk/models/{id}/points.xlsx', {
-                params: { path: { id: modelId } },
-                parseAs: 'blob',
-              }),
-            );
-      saveBlob(blob as Blob, `${modelId}-points.${format}`);
-    },
-  });
+          ? api.GET('/api/v1/risk/models/{id}/points.csv', {
+              params: { path: { id: modelId } },
+              parseAs: 'blob',
+            })
+          : api.GET('/api/v1/risk/models/{id}/points.xlsx', {
+              params: { path: { id: modelId } },
+              parseAs: 'blob',
+            }),
+      ),
+    (format) => `${modelId}-points.${format}`,
+  );
   const columns = useMemo<TableProps<PointsRow>['columns']>(
     () => [
       { title: t('risk.points.variable'), dataIndex: 'variable', key: 'variable' },

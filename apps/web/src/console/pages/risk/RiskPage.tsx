@@ -10,7 +10,7 @@ import type { components } from '../../../api/schema.d.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { Can } from '../../components/Can.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { OffsetPager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { CompareDrawer } from './CompareDrawer.tsx';
@@ -125,11 +125,11 @@ function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
             scroll={{ x: 'max-content' }}
             data-testid="risk-models"
           />
-          <Pager
-            hasPrev={offset > 0}
-            hasNext={(models.data?.items.length ?? 0) > PAGE}
-            onPrev={() => setOffset(Math.max(0, offset - PAGE))}
-            onNext={() => setOffset(offset + PAGE)}
+          <OffsetPager
+            offset={offset}
+            page={PAGE}
+            fetched={models.data?.items.length ?? 0}
+            onChange={setOffset}
           />
         </div>
         <ShadowCard roles={roles} />

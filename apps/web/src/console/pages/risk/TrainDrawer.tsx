@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Spin } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Radio, Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, idempotencyKeys } from '../../../api/client.ts';
 import type { ProblemMapping } from '../../../api/problem.ts';
 import type { components } from '../../../api/schema.d.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
-import { useFormProblems } from '../../forms.ts';
+import { chosen, useFormProblems } from '../../forms.ts';
 import { CsvFileInput } from './CsvFileInput.tsx';
 import { guessTarget } from './csv.ts';
 import { fixed } from './series.ts';
@@ -77,20 +78,15 @@ export function TrainDrawer(props: {
   const columns = useMemo(() => (file?.columns ?? []).map((c) => ({ value: c, label: c })), [file]);
   const inputs = useMemo(() => columns.filter((c) => c.value !== target), [columns, target]);
   return (
-    <Drawer
+    <FormDrawer
       title={t('risk.train.title')}
       open={props.open}
       onClose={props.onClose}
       width={520}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('common.close')}</Button>
-          <Button type="primary" loading={train.isPending} onClick={() => form.submit()}>
-            {t('risk.train.submit')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      submitLabel={t('risk.train.submit')}
+      submitting={train.isPending}
+      dismiss="close"
     >
       <div ref={top} />
       {problems.banner && <ProblemAlert error={problems.banner} />}
@@ -171,14 +167,7 @@ export function TrainDrawer(props: {
           name="target"
           label={t('risk.train.target')}
           extra={t('risk.train.targetHelp')}
-          // A validator rather than `required`: Ant Design would put aria-required on the select's
-          // wrapper, where ARIA does not allow it.
-          rules={[
-            {
-              validator: (_, v?: string) =>
-                v ? Promise.resolve() : Promise.reject(new Error(t('common.required'))),
-            },
-          ]}
+          rules={[chosen(t('common.required'))]}
         >
           <Select options={columns} showSearch notFoundContent={t('risk.file.first')} />
         </Form.Item>
@@ -224,6 +213,6 @@ export function TrainDrawer(props: {
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Spin } from 'antd';
+import { Alert, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Spin } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, idempotencyKeys } from '../../../api/client.ts';
 import type { ProblemMapping } from '../../../api/problem.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
@@ -51,20 +52,14 @@ export function RunStudyDrawer(props: {
     onError: problems.show,
   });
   return (
-    <Drawer
+    <FormDrawer
       title={t('siting.run.title')}
       open={props.open}
       onClose={props.onClose}
       width={480}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={run.isPending} onClick={() => form.submit()}>
-            {t('siting.run.submit')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      submitLabel={t('siting.run.submit')}
+      submitting={run.isPending}
     >
       {problems.banner && <ProblemAlert error={problems.banner} />}
       {run.isPending && (
@@ -156,6 +151,6 @@ export function RunStudyDrawer(props: {
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -24,10 +24,10 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { Can } from '../../components/Can.tsx';
 import { CardTitle } from '../../components/CardTitle.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { OffsetPager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
-import { saveBlob } from '../../download.ts';
+import { useDownload } from '../../download.ts';
 import {
   type DemoCounty,
   onDemoCounty,
@@ -114,11 +114,11 @@ function StudyList(props: { selected: string | undefined; onSelect: (id: string)
         data-testid="siting-studies"
         scroll={{ x: 'max-content' }}
       />
-      <Pager
-        hasPrev={offset > 0}
-        hasNext={(studies.data?.items.length ?? 0) > PAGE}
-        onPrev={() => setOffset(Math.max(0, offset - PAGE))}
-        onNext={() => setOffset(offset + PAGE)}
+      <OffsetPager
+        offset={offset}
+        page={PAGE}
+        fetched={studies.data?.items.length ?? 0}
+        onChange={setOffset}
       />
     </Card>
   );
@@ -130,17 +130,16 @@ function StudySummaryCard({ study }: { study: Study }) {
   const r = study.result;
   const p = study.problem;
   const total = p.demand.reduce((s, d) => s + d.weight, 0);
-  const download = useMutation({
-    mutationFn: async () => {
-      const blob = await call(
+  const download = useDownload(
+    () =>
+      call(
         api.GET('/api/v1/siting/studies/{id}/geojson', {
           params: { path: { id: study.id } },
           parseAs: 'blob',
         }),
-      );
-      saveBlob(blob as Blob, `${study.id}.geojson`);
-    },
-  });
+      ),
+    () => `${study.id}.geojson`,
+  );
   return (
     <Card
       title={<CardTitle>{t('siting.summary.title', { name: study.name })}</CardTitle>}

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Checkbox, Drawer, Flex, Form, Input } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, idempotencyKeys } from '../../../api/client.ts';
 import type { ProblemMapping } from '../../../api/problem.ts';
 import { ROLES, type Role, type User } from '../../../shared/permissions.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { useFormProblems } from '../../forms.ts';
@@ -46,20 +47,14 @@ export function CreateUserDrawer(props: {
   });
   const roleOptions = useMemo(() => ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), [t]);
   return (
-    <Drawer
+    <FormDrawer
       title={t('users.form.title')}
       open={props.open}
       onClose={props.onClose}
       width={440}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-            {t('users.form.submit')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      submitLabel={t('users.form.submit')}
+      submitting={create.isPending}
     >
       {problems.banner && <ProblemAlert error={problems.banner} />}
       <Form
@@ -89,6 +84,6 @@ export function CreateUserDrawer(props: {
           <Checkbox.Group options={roleOptions} style={{ display: 'grid', gap: 8 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

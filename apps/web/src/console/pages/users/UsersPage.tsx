@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import type { User } from '../../../shared/permissions.ts';
 import { Can } from '../../components/Can.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { OffsetPager } from '../../components/Pager.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { CreateUserDrawer } from './CreateUserDrawer.tsx';
@@ -79,12 +79,7 @@ export default function UsersPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <Pager
-        hasPrev={offset > 0}
-        hasNext={(users.data?.items.length ?? 0) > PAGE}
-        onPrev={() => setOffset(Math.max(0, offset - PAGE))}
-        onNext={() => setOffset(offset + PAGE)}
-      />
+      <OffsetPager offset={offset} page={PAGE} fetched={users.data?.items.length ?? 0} onChange={setOffset} />
       <CreateUserDrawer
         open={creating}
         onClose={() => setCreating(false)}

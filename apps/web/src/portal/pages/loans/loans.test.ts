@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minorToAmount } from '../../../shared/format.ts';
+import { minorToAmount } from '../../../shared/decimal.ts';
 import {
   amountFor,
   componentParts,

@@ -1,5 +1,5 @@
 import type { components } from '../../../api/schema.d.ts';
-import { amountToMinor } from '../../../shared/format.ts';
+import { amountToMinor } from '../../../shared/decimal.ts';
 
 export type LoanDetail = components['schemas']['LoanDetail'];
 export type AmountDue = components['schemas']['AmountDue'];

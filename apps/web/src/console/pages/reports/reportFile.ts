@@ -4,7 +4,7 @@ import type { FileFormat, ReportKind, ReportQuery } from './names.ts';
 
 /**
  * Fetches a report as a CSV or Excel file through the typed client (with the session's bearer
- * token; a token problem ends the session as for any call).
+ * token; a token problem ends the session as for any call), for `useDownload`.
  *
  * @example const blob = await fetchReportFile('par', query, 'xlsx');
  */
@@ -34,18 +34,4 @@ export function fetchReportFile(kind: ReportKind, q: ReportQuery, format: FileFo
     case 'ageing':
       return call(api.GET('/api/v1/reports/ageing', { params: { query: dated }, ...blob }));
   }
-}
-
-/** Hands a file to the browser's downloads under `fileName` (a temporary object URL). */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke once the download has started (revoking at once can cancel it in some browsers).
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
