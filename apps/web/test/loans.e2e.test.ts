@@ -312,6 +312,11 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
     expect(await actionButtons()).toEqual(['登记核销后收回']);
     await page.getByRole('tab', { name: '交易流水' }).click();
     await poll(() => page.getByTestId('loan-transactions').textContent()).toContain('核销');
+    // The classification history names staff's change to loss.
+    await page.getByRole('tab', { name: '分类变更' }).click();
+    const lastChange = page.getByRole('tabpanel').locator('tbody tr.ant-table-row').last();
+    await poll(() => lastChange.textContent()).toContain('人工认定');
+    expect(await lastChange.textContent()).toContain('损失');
   }, 60_000);
 
   it('has no serious or critical accessibility violations on the list, new and detail pages, in both languages', async () => {
@@ -338,8 +343,8 @@ describe.skipIf(browserMissing !== undefined)('loans pages of the staff console 
       violations.push(...(await seriousViolations(page, `/loans/:id ${lang}`)));
       await screenshot(page, `console-loans-detail-${lang}`);
       for (const tab of lang === 'en'
-        ? ['Transactions', 'Ledger entries', 'Status history', 'Payoff quote']
-        : ['交易流水', '会计分录', '状态变更', '提前结清报价']) {
+        ? ['Transactions', 'Ledger entries', 'Status history', 'Classification history', 'Payoff quote']
+        : ['交易流水', '会计分录', '状态变更', '分类变更', '提前结清报价']) {
         await page.getByRole('tab', { name: tab }).click();
         violations.push(...(await seriousViolations(page, `/loans/:id ${tab} ${lang}`)));
       }

@@ -3968,6 +3968,16 @@ export interface components {
             basis: "cash" | "accrual";
             borrowerId: string;
             classification: string;
+            readonly classificationHistory: {
+                actor: string;
+                at: string;
+                businessDate: string;
+                dpd: number;
+                from: string;
+                /** @enum {string} */
+                source: "transaction" | "end_of_day" | "staff";
+                to: string;
+            }[];
             closedOn: string | null;
             createdAt: string;
             currency: string;
@@ -4050,6 +4060,16 @@ export interface components {
             basis: "cash" | "accrual";
             borrowerId: string;
             classification: string;
+            readonly classificationHistory: {
+                actor: string;
+                at: string;
+                businessDate: string;
+                dpd: number;
+                from: string;
+                /** @enum {string} */
+                source: "transaction" | "end_of_day" | "staff";
+                to: string;
+            }[];
             closedOn: string | null;
             createdAt: string;
             currency: string;

@@ -90,10 +90,35 @@ describeEachDatabase('end of day', (db) => {
     expect(bad).toBe('classification_below_floor');
     await store.transaction((tx) => classifyLoanByStaff(ctx, tx, STAFF.ops, loanId, 'doubtful'));
     await endOfDay(ctx, { date: '2026-03-11' });
-    expect((await getLoan(ctx, STAFF.officer, loanId)).classification).toBe('doubtful');
+    const classified = await getLoan(ctx, STAFF.officer, loanId);
+    expect(classified.classification).toBe('doubtful');
+    // The history: end of day moved the loan out of normal as arrears grew, then staff made it
+    // worse; end of day after that changed nothing (the staff category is kept).
+    const history = classified.classificationHistory.map((h) => [h.source, h.from, h.to]);
+    expect(history[0]).toEqual(['end_of_day', 'normal', 'special_mention']);
+    expect(history.at(-1)).toEqual(['staff', 'special_mention', 'doubtful']);
+    expect(classified.classificationHistory.at(-1)?.actor).toBe(`user:${STAFF.ops.id}`);
     const summary = await portfolioAt(ctx, '2026-03-11');
     expect(summary.classification.rows.find((r) => r.category === 'doubtful')?.loans).toBe(1);
     expect((await reconcileBooks(ctx, store.db)).balanced).toBe(true);
+  });
+
+  it('records a transaction that brings the loan back to normal in the classification history', async () => {
+    const loan = await getLoan(ctx, STAFF.officer, paidId);
+    const before = loan.classificationHistory.length;
+    // Let the second loan fall behind, then pay everything overdue.
+    await endOfDay(ctx, { date: '2026-05-20' });
+    const late = await getLoan(ctx, STAFF.officer, paidId);
+    expect(late.classification).not.toBe('normal');
+    // A little more than the overdue figure of the last end of day covers penalties accrued since.
+    await store.transaction((tx) =>
+      repayLoan(ctx, tx, STAFF.officer, paidId, { amountMinor: late.overdueMinor + 10_000, channel: 'bank' }),
+    );
+    const cured = await getLoan(ctx, STAFF.officer, paidId);
+    expect({ c: cured.classification, dpd: cured.dpd, overdue: cured.overdueMinor }).toEqual({ c: 'normal', dpd: 0, overdue: 0 });
+    const last = cured.classificationHistory.at(-1);
+    expect(last).toMatchObject({ source: 'transaction', from: late.classification, to: 'normal', dpd: 0 });
+    expect(cured.classificationHistory.length).toBeGreaterThan(before + 1);
   });
 });
 

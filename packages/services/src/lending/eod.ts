@@ -12,7 +12,9 @@ import {
   eodProgress,
   findEodRun,
   findLoanStates,
+  insertClassificationChanges,
   insertEodBatch,
+  type LoanClassificationChangeRow,
   type LoanEodUpdate,
   listEodRuns,
   lockEodRun,
@@ -28,7 +30,7 @@ import { audit } from '../platform/audit.ts';
 import { emit } from '../platform/events.ts';
 import { decodeEodInput, encodeEodInput, type ServicingAccount, snapshotOf } from './account.ts';
 import { businessDate, CHART, postEntries } from './books.ts';
-import { positionOf, productConfigOf, rulesOf } from './loans.ts';
+import { classificationChange, positionOf, productConfigOf, rulesOf } from './loans.ts';
 import { planPostings } from './posting.ts';
 import type { ProductConfig } from './product-config.ts';
 import { type PortfolioSummary, portfolioSummary, reconcileBooks, requiredAllowance } from './reports.ts';
@@ -230,6 +232,7 @@ async function processBatch(
   const entries: StoredEntry[] = [];
   const updates: LoanEodUpdate[] = [];
   const events: Array<{ loanId: string; type: string; payload: Record<string, unknown> }> = [];
+  const changes: LoanClassificationChangeRow[] = [];
   const memo = `EOD ${date}`;
   rows.forEach((row, k) => {
     const config = configs.get(row.product_id) as ProductConfig;
@@ -285,6 +288,18 @@ async function processBatch(
         type: 'loan.overdue',
         payload: { loanId: row.id, dpd: snap.dpd, overdueMinor: snap.overdueMinor, businessDate: date },
       });
+    changes.push(
+      ...classificationChange(
+        ctx,
+        row.id,
+        row.classification,
+        snap.classification,
+        'end_of_day',
+        SYSTEM,
+        snap.dpd,
+        date,
+      ),
+    );
     if (snap.classification !== row.classification)
       events.push({
         loanId: row.id,
@@ -295,6 +310,7 @@ async function processBatch(
   const now = nowIso(ctx);
   await appendEntries(tx, entries, now);
   await updateLoansEod(tx, ctx.store, updates, now);
+  await insertClassificationChanges(tx, changes);
   for (const e of events) await emit(ctx, tx, `loan:${e.loanId}`, e.type, e.payload);
   const first = rows[0]?.id as string;
   const last = rows[rows.length - 1]?.id as string;

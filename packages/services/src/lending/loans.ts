@@ -13,13 +13,16 @@ import {
   findEntries,
   findLoan,
   findProductById,
+  insertClassificationChanges,
   insertLoan,
   insertLoanStatusChange,
   insertLoanTransaction,
   type LoanAccountStatus,
+  type LoanClassificationChangeRow,
   type LoanProductRow,
   type LoanRow,
   type LoanTransactionRow,
+  listClassificationChanges,
   listLoans as listLoanRows,
   listLoanStatusChanges,
   listLoanTransactions,
@@ -99,6 +102,16 @@ export interface InstallmentView {
 /** A loan with its schedule, charges and status history. */
 export interface LoanDetail extends LoanView {
   readonly installments: readonly InstallmentView[];
+  /** Every change of the stored classification, oldest first. */
+  readonly classificationHistory: ReadonlyArray<{
+    readonly from: string;
+    readonly to: string;
+    readonly source: ClassificationSource;
+    readonly actor: string;
+    readonly dpd: number;
+    readonly businessDate: string;
+    readonly at: string;
+  }>;
   readonly statusHistory: ReadonlyArray<{
     from: string | null;
     to: string;
@@ -223,6 +236,40 @@ export function snapshotColumns(s: LoanSnapshot) {
     classification: s.classification,
     next_due_date: s.nextDueDate,
   };
+}
+
+/** Where a classification change came from. */
+export type ClassificationSource = 'transaction' | 'end_of_day' | 'staff';
+
+/**
+ * The history row of a change of a loan's stored classification, or none when it did not change.
+ *
+ * @example await insertClassificationChanges(tx, classificationChange(ctx, row, 'normal', snap.classification, 'transaction', actor, snap.dpd, date));
+ */
+export function classificationChange(
+  ctx: ServiceContext,
+  loanId: string,
+  from: string,
+  to: string,
+  source: ClassificationSource,
+  actor: Principal,
+  dpd: number,
+  businessDate: string,
+): LoanClassificationChangeRow[] {
+  if (from === to) return [];
+  return [
+    {
+      id: ctx.ids.next('lcc'),
+      loan_id: loanId,
+      from_category: from,
+      to_category: to,
+      source,
+      actor: actorOf(actor),
+      dpd,
+      business_date: businessDate,
+      at: nowIso(ctx),
+    },
+  ];
 }
 
 /** Whether `actor` may see the loan (borrowers: their own; partners: those they originated). */
@@ -639,6 +686,19 @@ async function operate(
   };
   await updateLoan(tx, loanId, patch);
   await recordStatus(ctx, tx, actor, row, row.status, status, date);
+  await insertClassificationChanges(
+    tx,
+    classificationChange(
+      ctx,
+      loanId,
+      row.classification,
+      snapshot.classification,
+      'transaction',
+      actor,
+      snapshot.dpd,
+      date,
+    ),
+  );
   await audit(ctx, tx, actor, {
     action: op.action,
     subjectType: 'loan',
@@ -922,6 +982,10 @@ export async function classifyLoanByStaff(
     );
   const patch = { staff_classification: category, classification: category, updated_at: nowIso(ctx) };
   await updateLoan(tx, loanId, patch);
+  await insertClassificationChanges(
+    tx,
+    classificationChange(ctx, loanId, row.classification, category, 'staff', actor, snapshot.dpd, date),
+  );
   await audit(ctx, tx, actor, {
     action: 'loan.classify',
     subjectType: 'loan',
@@ -944,6 +1008,7 @@ export async function getLoan(ctx: ServiceContext, actor: Principal, id: string)
   if (!visible(row, actor)) throw new AppError('not_found', `No loan ${id}`);
   const account = JSON.parse(row.state) as ServicingAccount;
   const history = await listLoanStatusChanges(ctx.store.db, id);
+  const classifications = await listClassificationChanges(ctx.store.db, id);
   return {
     ...loanView(row),
     installments: account.engine.installments.map((i) => ({
@@ -959,6 +1024,15 @@ export async function getLoan(ctx: ServiceContext, actor: Principal, id: string)
         (i.paid.principal + i.paid.interest + i.paid.fee + i.paid.penalty) -
         (i.waived.principal + i.waived.interest + i.waived.fee + i.waived.penalty) -
         (i.writtenOff.principal + i.writtenOff.interest + i.writtenOff.fee + i.writtenOff.penalty),
+    })),
+    classificationHistory: classifications.map((c) => ({
+      from: c.from_category,
+      to: c.to_category,
+      source: c.source as ClassificationSource,
+      actor: c.actor,
+      dpd: Number(c.dpd),
+      businessDate: c.business_date,
+      at: c.at,
     })),
     statusHistory: history.map((h) => ({
       from: h.from_status,

@@ -2,6 +2,7 @@ import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor, Store, Tx } from '../store.ts';
 import type {
   LoanAccountStatus,
+  LoanClassificationChangesTable,
   LoanStatusChangesTable,
   LoansTable,
   LoanTransactionsTable,
@@ -177,6 +178,35 @@ export async function listLoanTransactions(db: Executor, loanId: string): Promis
 /** Records a loan status transition. */
 export async function insertLoanStatusChange(db: Executor, row: LoanStatusChangeRow): Promise<void> {
   await db.insertInto('loan_status_changes').values(row).execute();
+}
+
+/** A loan classification change as stored. */
+export type LoanClassificationChangeRow = Selectable<LoanClassificationChangesTable>;
+
+/** Records changes of loans' classification (one statement for a batch). */
+export async function insertClassificationChanges(
+  db: Executor,
+  rows: readonly LoanClassificationChangeRow[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('loan_classification_changes')
+      .values([...rows])
+      .execute();
+}
+
+/** A loan's classification changes, oldest first. */
+export async function listClassificationChanges(
+  db: Executor,
+  loanId: string,
+): Promise<LoanClassificationChangeRow[]> {
+  return db
+    .selectFrom('loan_classification_changes')
+    .selectAll()
+    .where('loan_id', '=', loanId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }
 
 /** A loan's status transitions, oldest first. */

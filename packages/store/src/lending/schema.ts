@@ -105,6 +105,20 @@ export interface LoanStatusChangesTable {
   at: string;
 }
 
+/** A change of a loan's stored classification (append-only). */
+export interface LoanClassificationChangesTable {
+  id: string;
+  loan_id: string;
+  from_category: string;
+  to_category: string;
+  /** `transaction`, `end_of_day` or `staff`. */
+  source: string;
+  actor: string;
+  dpd: number;
+  business_date: string;
+  at: string;
+}
+
 /** A journal entry header (append-only). */
 export interface JournalEntriesTable {
   seq: Generated<number>;
@@ -181,6 +195,7 @@ export interface LendingTables {
   loan_eod_inputs: LoanEodInputsTable;
   loan_transactions: LoanTransactionsTable;
   loan_status_changes: LoanStatusChangesTable;
+  loan_classification_changes: LoanClassificationChangesTable;
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
   account_balances: AccountBalancesTable;

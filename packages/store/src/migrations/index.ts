@@ -6,6 +6,7 @@ import * as m0003 from './0003-risk.ts';
 import * as m0004 from './0004-siting.ts';
 import * as m0005 from './0005-eod-inputs.ts';
 import * as m0006 from './0006-payments.ts';
+import * as m0007 from './0007-classification-history.ts';
 import type { SchemaDialect } from './schema-dialect.ts';
 
 interface DialectMigration {
@@ -24,6 +25,7 @@ export const migrationList: ReadonlyArray<readonly [string, DialectMigration]> =
   ['0004-siting', m0004],
   ['0005-eod-inputs', m0005],
   ['0006-payments', m0006],
+  ['0007-classification-history', m0007],
 ];
 
 /** A Kysely migration provider for one dialect. */

@@ -164,6 +164,19 @@ export const loanDetailSchema = loanSchema
         }),
       )
       .readonly(),
+    classificationHistory: z
+      .array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          source: z.enum(['transaction', 'end_of_day', 'staff']),
+          actor: z.string(),
+          dpd: z.number().int(),
+          businessDate: z.string(),
+          at: z.string(),
+        }),
+      )
+      .readonly(),
     statusHistory: z
       .array(
         z.object({

@@ -144,6 +144,7 @@ export const loansZh = {
       transactions: '交易流水',
       journal: '会计分录',
       history: '状态变更',
+      classification: '分类变更',
       payoff: '提前结清报价',
     },
   },
@@ -210,6 +211,13 @@ export const loansZh = {
       credit: '贷方',
     },
     reverses: '冲销 {{id}}',
+  },
+  classificationHistory: {
+    caption: '风险分类变更记录',
+    source: '来源',
+    dpd: '逾期天数',
+    empty: '分类从未变更（一直为正常类）。',
+    sources: { transaction: '交易', end_of_day: '日终批处理', staff: '人工认定' },
   },
   history: {
     caption: '状态变更记录',
@@ -420,6 +428,7 @@ export const loansEn: typeof loansZh = {
       transactions: 'Transactions',
       journal: 'Ledger entries',
       history: 'Status history',
+      classification: 'Classification history',
       payoff: 'Payoff quote',
     },
   },
@@ -488,6 +497,13 @@ export const loansEn: typeof loansZh = {
       credit: 'Credit',
     },
     reverses: 'Reverses {{id}}',
+  },
+  classificationHistory: {
+    caption: 'Risk classification changes',
+    source: 'Source',
+    dpd: 'Days past due',
+    empty: 'The classification never changed (normal throughout).',
+    sources: { transaction: 'Transaction', end_of_day: 'End of day', staff: 'Set by staff' },
   },
   history: {
     caption: 'Status changes',

@@ -14,7 +14,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { api } from '../../context.ts';
 import { type Acting, ActionModal } from './ActionModal.tsx';
-import { HistoryTab, JournalTab, PayoffTab, ScheduleTab, TransactionsTab } from './LoanTabs.tsx';
+import {
+  ClassificationTab,
+  HistoryTab,
+  JournalTab,
+  PayoffTab,
+  ScheduleTab,
+  TransactionsTab,
+} from './LoanTabs.tsx';
 import { availableActions, CHANNELS, type LoanDetail, type LoanTransaction } from './loans.ts';
 import { CategoryTag, StatusTag } from './tags.tsx';
 
@@ -233,6 +240,11 @@ export default function LoanDetailPage() {
                 children: <JournalTab entries={journal.data?.items ?? []} loading={journal.isFetching} />,
               },
               { key: 'history', label: t('loans.detail.tabs.history'), children: <HistoryTab loan={data} /> },
+              {
+                key: 'classification',
+                label: t('loans.detail.tabs.classification'),
+                children: <ClassificationTab loan={data} />,
+              },
               {
                 key: 'payoff',
                 label: t('loans.detail.tabs.payoff'),

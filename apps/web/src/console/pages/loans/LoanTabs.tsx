@@ -22,10 +22,11 @@ import {
   scheduleRows,
 } from './loans.ts';
 import { SchedulePreview } from './SchedulePreview.tsx';
-import { StatusTag } from './tags.tsx';
+import { CategoryTag, StatusTag } from './tags.tsx';
 
 type Payoff = paths['/api/v1/loans/{id}/payoff']['get']['responses']['200']['content']['application/json'];
 type StatusChange = LoanDetail['statusHistory'][number];
+type ClassificationChange = LoanDetail['classificationHistory'][number];
 
 const STATE_COLORS = { paid: '#237804', overdue: '#a8071a', open: 'default' } as const;
 
@@ -325,6 +326,57 @@ export function HistoryTab({ loan }: { loan: LoanDetail }) {
       dataSource={[...loan.statusHistory]}
       pagination={false}
       scroll={{ x: 'max-content' }}
+    />
+  );
+}
+
+/** Every change of the loan's risk category: when, why (transaction, end of day, staff), by whom, at how many days past due. */
+export function ClassificationTab({ loan }: { loan: LoanDetail }) {
+  const { t, i18n } = useTranslation();
+  const caption = useCaption(t('loans.classificationHistory.caption'));
+  const columns = useMemo<TableProps<ClassificationChange>['columns']>(
+    () => [
+      {
+        title: t('loans.history.columns.businessDate'),
+        key: 'businessDate',
+        render: (_, h) => formatDate(h.businessDate, i18n.language, 'medium'),
+      },
+      {
+        title: t('loans.history.columns.change'),
+        key: 'change',
+        render: (_, h) => (
+          <>
+            <CategoryTag category={h.from as LoanDetail['classification']} /> →{' '}
+            <CategoryTag category={h.to as LoanDetail['classification']} />
+          </>
+        ),
+      },
+      {
+        title: t('loans.classificationHistory.source'),
+        key: 'source',
+        render: (_, h) => t(`loans.classificationHistory.sources.${h.source}`),
+      },
+      { title: t('loans.classificationHistory.dpd'), dataIndex: 'dpd', key: 'dpd' },
+      { title: t('loans.history.columns.actor'), dataIndex: 'actor', key: 'actor' },
+      {
+        title: t('loans.history.columns.at'),
+        key: 'at',
+        render: (_, h) => formatDateTime(h.at, i18n.language),
+      },
+    ],
+    [t, i18n.language],
+  );
+  return (
+    <Table<ClassificationChange>
+      rowKey={(h) => `${h.at}:${h.from}:${h.to}`}
+      size="small"
+      components={caption}
+      columns={columns}
+      dataSource={[...loan.classificationHistory]}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      // The empty cell's own grey is too faint to read (axe: colour contrast): plain text colour.
+      locale={{ emptyText: <Typography.Text>{t('loans.classificationHistory.empty')}</Typography.Text> }}
     />
   );
 }
