@@ -115,7 +115,11 @@ describeEachDatabase('end of day', (db) => {
       repayLoan(ctx, tx, STAFF.officer, paidId, { amountMinor: late.overdueMinor + 10_000, channel: 'bank' }),
     );
     const cured = await getLoan(ctx, STAFF.officer, paidId);
-    expect({ c: cured.classification, dpd: cured.dpd, overdue: cured.overdueMinor }).toEqual({ c: 'normal', dpd: 0, overdue: 0 });
+    expect({ c: cured.classification, dpd: cured.dpd, overdue: cured.overdueMinor }).toEqual({
+      c: 'normal',
+      dpd: 0,
+      overdue: 0,
+    });
     const last = cured.classificationHistory.at(-1);
     expect(last).toMatchObject({ source: 'transaction', from: late.classification, to: 'normal', dpd: 0 });
     expect(cured.classificationHistory.length).toBeGreaterThan(before + 1);
